@@ -1,4 +1,11 @@
 //! # nutgraf-summarize
 //!
 //! Scores the sentences of a [`nutgraf_parse::Document`] and selects an
-//! extractive summary. (Scorers land with issue 3.)
+//! extractive summary.
+
+mod algorithm;
+mod scorer;
+pub mod scorers;
+
+pub use algorithm::{Algorithm, UnknownAlgorithm};
+pub use scorer::{Scorer, ScoringContext};

@@ -1,0 +1,3 @@
+//! One module per scoring algorithm.
+
+pub mod lead;
