@@ -6,6 +6,8 @@
 mod algorithm;
 mod scorer;
 pub mod scorers;
+pub mod similarity;
+pub mod vectors;
 
 pub use algorithm::{Algorithm, UnknownAlgorithm};
 pub use scorer::{Scorer, ScoringContext};

@@ -1,0 +1,3 @@
+//! Scaling benchmark (filled in later).
+
+fn main() {}
