@@ -1,0 +1,26 @@
+//! Batches: many documents summarized in parallel on the summarizer's own
+//! pool, results in input order (rayon's indexed `collect`).
+
+use crate::{Summarizer, Summary};
+use nutgraf_parse::{parse, Document};
+use rayon::prelude::*;
+
+impl Summarizer {
+    /// Summarizes many texts in parallel; the result has one summary per
+    /// text, in input order, identical to calling [`Summarizer::summarize`]
+    /// on each.
+    pub fn summarize_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Summary> {
+        self.pool.install(|| {
+            texts
+                .par_iter()
+                .map(|text| self.summarize_in_pool(&parse(text.as_ref(), &self.parse_options)))
+                .collect()
+        })
+    }
+
+    /// Summarizes many parsed documents in parallel, in input order.
+    pub fn summarize_documents(&self, docs: &[Document]) -> Vec<Summary> {
+        self.pool
+            .install(|| docs.par_iter().map(|d| self.summarize_in_pool(d)).collect())
+    }
+}
