@@ -165,13 +165,18 @@ pub struct RunArgs {
     pub no_progress: bool,
 }
 
+/// The algorithm names, for help and completions.
+fn algorithm_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(nutgraf::summarize::Algorithm::ALL.map(|a| a.name()))
+}
+
 /// Every option of the summarizer. Unset options take their value from
 /// `SummarizerConfig::default()`.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Summarizer")]
 pub struct SummarizerArgs {
     /// Scoring algorithm.
-    #[arg(long, short = 'a', value_name = "NAME")]
+    #[arg(long, short = 'a', value_name = "NAME", value_parser = algorithm_names())]
     pub algorithm: Option<String>,
     /// Budget: this many sentences.
     #[arg(long, short = 'n', value_name = "N", group = "budget")]
@@ -203,6 +208,23 @@ pub struct SummarizerArgs {
     /// Headline of a single document read from a text file or stdin.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+}
+
+impl SummarizerArgs {
+    /// True when any summarizer flag was given.
+    pub fn any_set(&self) -> bool {
+        self.algorithm.is_some()
+            || self.sentences.is_some()
+            || self.ratio.is_some()
+            || self.words.is_some()
+            || self.chars.is_some()
+            || self.order.is_some()
+            || self.mmr_lambda.is_some()
+            || self.trigram_blocking
+            || self.language.is_some()
+            || !self.hints.is_empty()
+            || self.title.is_some()
+    }
 }
 
 /// `nutgraf parse`.

@@ -11,19 +11,27 @@
 
 pub mod args;
 pub mod batch;
+mod eval_cmd;
 pub mod input;
 pub mod output;
 mod parse_cmd;
+mod summarize_cmd;
 
 use anyhow::{bail, Context, Result};
-use args::{Cli, Command, InputArgs, ParseArgs, ParseFormat, RunArgs};
+use args::{
+    Cli, Command, EvalArgs, InputArgs, ParseArgs, ParseFormat, RunArgs, SummarizeArgs,
+    SummaryFormat,
+};
 use batch::{BatchOptions, Job, Sink, Tally};
 use clap::{CommandFactory, FromArgMatches};
 use input::{IdField, Reader, ReaderOptions};
 use nutgraf::parse::{Language, ParseOptions};
+use nutgraf::rouge::{BootstrapConfig, Rouge, RougeConfig};
+use nutgraf::summarize::{Budget, Summarizer, SummarizerConfig};
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 
 /// Exit status: every document went through.
 pub const EXIT_OK: i32 = 0;
@@ -73,24 +81,55 @@ where
 }
 
 /// The clap command, with default values read from the library's
-/// `Default` impls written into the help text.
+/// `Default` impls written into the help text (so they are declared in one
+/// place only).
 pub fn command() -> clap::Command {
-    let language = ParseOptions::default().language;
-    let with_default = move |cmd: clap::Command| {
-        cmd.mut_arg("language", |arg| {
-            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-            arg.help(format!("{help} [default: {language}]"))
+    let parse_language = ParseOptions::default().language;
+    Cli::command()
+        .mut_subcommand("parse", |cmd| {
+            add_default(cmd, "language", parse_language.to_string())
         })
+        .mut_subcommand("summarize", summarizer_defaults)
+        .mut_subcommand("eval", summarizer_defaults)
+}
+
+/// Writes `SummarizerConfig::default()`'s values into the help of the
+/// summarizer flags.
+fn summarizer_defaults(cmd: clap::Command) -> clap::Command {
+    let config = SummarizerConfig::default();
+    let (budget_flag, budget) = match config.budget {
+        Budget::Sentences(n) => ("sentences", n.to_string()),
+        Budget::Ratio(r) => ("ratio", r.to_string()),
+        Budget::Words(n) => ("words", n.to_string()),
+        Budget::Chars(n) => ("chars", n.to_string()),
     };
-    Cli::command().mut_subcommand("parse", with_default)
+    let on_off = |on: bool| if on { "on" } else { "off" }.to_string();
+    let cmd = add_default(cmd, "algorithm", config.algorithm.to_string());
+    let cmd = add_default(cmd, budget_flag, budget);
+    let cmd = add_default(cmd, "order", config.order.to_string());
+    let cmd = add_default(
+        cmd,
+        "mmr_lambda",
+        config
+            .redundancy
+            .map_or_else(|| "off".to_string(), |l| l.to_string()),
+    );
+    let cmd = add_default(cmd, "trigram_blocking", on_off(config.trigram_blocking));
+    add_default(cmd, "language", config.language.to_string())
+}
+
+fn add_default(cmd: clap::Command, arg: &str, value: String) -> clap::Command {
+    cmd.mut_arg(arg, |a| {
+        let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+        a.help(format!("{help} [default: {value}]"))
+    })
 }
 
 fn dispatch(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Parse(args) => parse_command(args),
-        Command::Summarize(_) | Command::Eval(_) => {
-            bail!("this command is not available yet")
-        }
+        Command::Summarize(args) => summarize_command(args),
+        Command::Eval(args) => eval_command(args),
         Command::Completions { shell } => {
             let mut cmd = command();
             let mut out = io::stdout().lock();
@@ -101,13 +140,108 @@ fn dispatch(cli: Cli) -> Result<i32> {
     }
 }
 
+fn summarize_command(args: SummarizeArgs) -> Result<i32> {
+    let out = &args.output;
+    if out.offsets && !matches!(out.format, SummaryFormat::Jsonl | SummaryFormat::Json) {
+        bail!("--offsets needs --format jsonl or json");
+    }
+    if out.scores && out.format == SummaryFormat::Text {
+        bail!("--scores needs --format jsonl, json or markdown");
+    }
+    check_threads(args.run.threads)?;
+    let config = summarize_cmd::summarizer_config(&args.summarizer, args.run.threads)?;
+    let reader = open_reader(&args.input, &args.input.inputs)?;
+    if config.title.is_some() && reader.may_yield_many() {
+        bail!("--title is for a single document; use --title-field for a JSONL corpus");
+    }
+    let job = summarize_cmd::SummarizeJob {
+        summarizer: Summarizer::new(config).context("invalid summarizer settings")?,
+        text_field: args.input.text_field.clone(),
+        title_field: args.input.title_field.clone(),
+        format: out.format,
+        scores: out.scores,
+        offsets: out.offsets,
+        headers: reader.may_yield_many(),
+    };
+    let framing = match out.format {
+        SummaryFormat::Text => output::Framing::Text,
+        SummaryFormat::Jsonl => output::Framing::Jsonl,
+        SummaryFormat::Json => output::Framing::Json,
+        SummaryFormat::Markdown => output::Framing::Markdown,
+    };
+    let mut sink = output::RenderedSink::new(framing);
+    run_batch(reader, &job, &mut sink, &args.run)
+}
+
+fn eval_command(args: EvalArgs) -> Result<i32> {
+    check_threads(args.run.threads)?;
+    if args.bootstrap == 0 {
+        bail!("--bootstrap must be at least 1");
+    }
+    let (inputs, source) = match &args.corpus {
+        Some(corpus) => {
+            if !args.input.inputs.is_empty() {
+                bail!(
+                    "give the corpus with --corpus only (extra inputs: {:?})",
+                    args.input.inputs
+                );
+            }
+            let mut config = summarize_cmd::summarizer_config(&args.summarizer, args.run.threads)?;
+            if args.sentences_from_reference {
+                // Greedy selection: the first n picks of an unlimited run are
+                // the picks of a run limited to n (see eval_cmd's docs).
+                config.budget = Budget::Sentences(usize::MAX);
+            }
+            let source = eval_cmd::Source::Summarize {
+                summarizer: Box::new(
+                    Summarizer::new(config).context("invalid summarizer settings")?,
+                ),
+                text_field: args.input.text_field.clone(),
+                title_field: args.input.title_field.clone(),
+                from_reference: args.sentences_from_reference,
+            };
+            (vec![corpus.clone()], source)
+        }
+        None => {
+            if args.sentences_from_reference || args.summarizer.any_set() {
+                bail!("summarizer options (--sentences, --algorithm, --sentences-from-reference, …) need --corpus");
+            }
+            let source = eval_cmd::Source::Field(args.summary_field.clone());
+            (args.input.inputs.clone(), source)
+        }
+    };
+    let reader = open_reader(&args.input, &inputs)?;
+    let job = eval_cmd::EvalJob {
+        source,
+        reference_field: args.reference_field.clone(),
+        rouge: Rouge::new(RougeConfig {
+            metrics: eval_cmd::METRICS.to_vec(),
+            stemmer: true,
+        }),
+    };
+    let bootstrap = BootstrapConfig {
+        n_samples: args.bootstrap,
+        ..BootstrapConfig::default()
+    };
+    let mut sink = eval_cmd::EvalSink::new(args.per_document, bootstrap);
+    run_batch(reader, &job, &mut sink, &args.run)
+}
+
+fn check_threads(threads: Option<usize>) -> Result<()> {
+    if threads == Some(0) {
+        bail!("--threads must be at least 1");
+    }
+    Ok(())
+}
+
 fn parse_command(args: ParseArgs) -> Result<i32> {
     let mut options = ParseOptions::default();
     if let Some(language) = &args.language {
         options.language = parse_language(language)?;
     }
     options.title = args.title.clone();
-    let reader = open_reader(&args.input)?;
+    check_threads(args.run.threads)?;
+    let reader = open_reader(&args.input, &args.input.inputs)?;
     let job = parse_cmd::ParseJob {
         format: args.format,
         options,
@@ -129,7 +263,7 @@ fn parse_language(name: &str) -> Result<Language> {
 }
 
 /// Validates the input flags and opens the inputs.
-fn open_reader(args: &InputArgs) -> Result<Reader> {
+fn open_reader(args: &InputArgs, inputs: &[PathBuf]) -> Result<Reader> {
     let globs = if args.glob.is_empty() {
         None
     } else {
@@ -150,7 +284,7 @@ fn open_reader(args: &InputArgs) -> Result<Reader> {
         },
     };
     Ok(Reader::new(
-        &args.inputs,
+        inputs,
         ReaderOptions {
             format: args.input_format,
             globs,
@@ -195,9 +329,7 @@ fn finish(tally: Tally, done: &str, many: bool) -> Result<i32> {
 }
 
 fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
-    if threads == Some(0) {
-        bail!("--threads must be at least 1");
-    }
+    check_threads(threads)?;
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .thread_name(|i| format!("nutgraf-{i}"))
