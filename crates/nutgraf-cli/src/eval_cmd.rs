@@ -254,7 +254,7 @@ pub fn render_table(documents: usize, means: &BTreeMap<Metric, AggregateScore>) 
     );
     let _ = writeln!(
         out,
-        "{:<10} {:>22} {:>22} {:>22}",
+        "{:<10} {:>24} {:>24} {:>24}",
         "metric", "precision", "recall", "f-measure"
     );
     for metric in METRICS {
@@ -271,7 +271,7 @@ pub fn render_table(documents: usize, means: &BTreeMap<Metric, AggregateScore>) 
         };
         let _ = writeln!(
             out,
-            "{:<10} {:>22} {:>22} {:>22}",
+            "{:<10} {:>24} {:>24} {:>24}",
             metric.name(),
             cell(a.mean.precision, a.low.precision, a.high.precision),
             cell(a.mean.recall, a.low.recall, a.high.recall),
