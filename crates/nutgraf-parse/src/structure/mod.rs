@@ -1,8 +1,37 @@
 //! News-page structure: blocks and their roles, and page metadata.
-//! (Baseline: every non-empty line is a body block.)
+//!
+//! Input is news text as people have it: clean articles (paragraphs split by
+//! blank lines, or one long paragraph), or naive full-page dumps with menus,
+//! captions, credits, teasers and footers, one block per line. The steps:
+//!
+//! 1. [`lines`]: one unit per line (hard-wrapped prose joined), with cheap
+//!    features: words, terminal punctuation, capitalisation.
+//! 2. [`cues`]: what each short line says about itself ("© REUTERS/…",
+//!    "By Jane Smith", "Share this", "Read more: …", a date line).
+//! 3. The story is the densest run of prose: each unit scores its word
+//!    count if it reads as prose and a penalty if it is a short fragment,
+//!    and the maximum-sum run of units (Kadane's algorithm) is the story
+//!    region. Menus are runs of short unpunctuated lines, so they fall
+//!    outside; captions, credits and teasers inside the story cost little
+//!    and are labelled by their cues.
+//! 4. The lines just above the story are read backwards for the header:
+//!    metadata, bylines, captions, the headline (the nearest headline-like
+//!    line) and the standfirst (a summary line separated from the body by
+//!    a byline, date, photo or dateline).
+//! 5. The first body paragraph loses its dateline ("MOSCOW (Sputnik) —")
+//!    and any glued-on byline into blocks of their own ([`dateline`]).
+//!
+//! Hand-written: no crate does boilerplate removal on plain text (the
+//! readability-style crates need HTML). All steps are linear scans.
 
-use crate::sentences::trim_span;
+mod cues;
+mod date;
+mod dateline;
+mod lines;
+
 use crate::{Metadata, Role, Span};
+use cues::Cue;
+use lines::Unit;
 
 /// A block found in the text, before sentence splitting.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +44,100 @@ pub struct RawBlock {
 
 /// Finds the blocks of `text` and the page metadata.
 pub fn detect_structure(text: &str) -> (Vec<RawBlock>, Metadata) {
-    (plain_blocks(text), Metadata::default())
+    let units = lines::units(text);
+    let cues: Vec<Cue> = units
+        .iter()
+        .map(|u| cues::cue(u.span.slice(text), u))
+        .collect();
+    let layout = classify(text, &units, &cues);
+
+    let mut metadata = Metadata::default();
+    let mut blocks = Vec::with_capacity(units.len() + 2);
+    let mut dates = Vec::new();
+    for (i, unit) in units.iter().enumerate() {
+        let role = layout.roles[i];
+        if i == layout.body_start && role == Role::Body {
+            let s = unit.span.slice(text);
+            let (pieces, body, dateline) = dateline::split_lead(s);
+            for piece in pieces {
+                let start = unit.span.start;
+                if let Some(span) =
+                    lines::trimmed(text, start + piece.range.start, start + piece.range.end)
+                {
+                    blocks.push(RawBlock {
+                        span,
+                        role: piece.role,
+                    });
+                    if piece.role != Role::Byline {
+                        dates.push(span);
+                    }
+                }
+            }
+            if let Some(span) = lines::trimmed(text, unit.span.start + body, unit.span.end) {
+                blocks.push(RawBlock {
+                    span,
+                    role: Role::Body,
+                });
+            }
+            metadata.dateline = dateline;
+            continue;
+        }
+        blocks.push(RawBlock {
+            span: unit.span,
+            role,
+        });
+    }
+
+    // Date: the first metadata or byline line before the story ends, then
+    // the lead-in pieces (Daily Mail "PUBLISHED: …", a dated dateline).
+    let candidates = units
+        .iter()
+        .zip(&layout.roles)
+        .take(layout.body_end + 1)
+        .filter(|(_, r)| matches!(r, Role::Metadata | Role::Byline))
+        .map(|(u, _)| u.span)
+        .chain(
+            blocks
+                .iter()
+                .filter(|b| b.role == Role::Metadata)
+                .map(|b| b.span),
+        )
+        .chain(dates);
+    for span in candidates {
+        if let Some(date) = date::find_date(span.slice(text)) {
+            metadata.date = Some(date.iso());
+            break;
+        }
+    }
+    metadata.title = layout
+        .headline
+        .map(|i| units[i].span.slice(text).to_string());
+    metadata.byline = byline(text, &blocks);
+    (blocks, metadata)
+}
+
+/// Names from the first byline block that has any; a bare "by" line takes
+/// its names from the next line.
+fn byline(text: &str, blocks: &[RawBlock]) -> Vec<String> {
+    for (i, block) in blocks.iter().enumerate() {
+        if block.role != Role::Byline {
+            continue;
+        }
+        let s = block.span.slice(text);
+        let names = cues::byline_names(s);
+        if !names.is_empty() {
+            return names;
+        }
+        if s.eq_ignore_ascii_case("by") {
+            if let Some(next) = blocks.get(i + 1) {
+                let names = cues::byline_names(next.span.slice(text));
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// Every non-empty line as a body block.
@@ -23,7 +145,7 @@ pub fn plain_blocks(text: &str) -> Vec<RawBlock> {
     let mut blocks = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if let Some(span) = trim_span(line, offset) {
+        if let Some(span) = lines::trimmed(text, offset, offset + line.len()) {
             blocks.push(RawBlock {
                 span,
                 role: Role::Body,
@@ -32,4 +154,265 @@ pub fn plain_blocks(text: &str) -> Vec<RawBlock> {
         offset += line.len();
     }
     blocks
+}
+
+/// Roles of all units, and where the story is.
+struct Layout {
+    roles: Vec<Role>,
+    /// The first body unit (its lead-in is split off later).
+    body_start: usize,
+    /// The last unit of the story region.
+    body_end: usize,
+    headline: Option<usize>,
+}
+
+/// How far above the story the header (headline, byline, …) may reach.
+const HEADER_WINDOW: usize = 30;
+
+/// The score of a unit for the story-region search: prose counts its
+/// words, fragments and furniture count against.
+fn score(u: &Unit, cue: Cue) -> i64 {
+    let w = i64::from(u.words);
+    match cue {
+        Cue::None => {}
+        Cue::Credit | Cue::Caption => return -2,
+        Cue::Metadata | Cue::Byline => return -4,
+        Cue::Related | Cue::Boilerplate => return -8,
+        Cue::SectionBreak => return -40,
+    }
+    if u.prose() {
+        w
+    } else if w >= 15 && !u.title_case() {
+        w / 2
+    } else {
+        -(4 + w)
+    }
+}
+
+/// Unit `i` shares its paragraph (no blank line between) with a credit
+/// line right before or after it.
+fn next_to_credit(units: &[Unit], cues: &[Cue], i: usize) -> bool {
+    let next = cues.get(i + 1) == Some(&Cue::Credit) && !units[i + 1].blank_before;
+    let prev = i > 0 && cues[i - 1] == Cue::Credit && !units[i].blank_before;
+    next || prev
+}
+
+/// Reads like a headline: a few words, no full stop, not a continuation.
+fn headline_like(u: &Unit) -> bool {
+    (3..=30).contains(&u.words) && !u.full_stop() && !u.starts_lower() && u.span.len() <= 300
+}
+
+fn role_of(cue: Cue) -> Role {
+    match cue {
+        Cue::None => Role::Body,
+        Cue::Metadata => Role::Metadata,
+        Cue::Byline => Role::Byline,
+        Cue::Credit => Role::Credit,
+        Cue::Caption => Role::Caption,
+        Cue::Related => Role::Related,
+        Cue::Boilerplate | Cue::SectionBreak => Role::Boilerplate,
+    }
+}
+
+/// The story region, as an inclusive range of units; `None` when no unit
+/// scores above zero.
+///
+/// Candidates are the maximal-sum runs of unit scores (Kadane's scan,
+/// cut wherever the running sum drops to zero). The best one wins, with a
+/// bonus for a story header right above it (a byline or date line) or a
+/// dateline opening it, which tells a story from a list of teasers.
+fn story_region(text: &str, units: &[Unit], cues: &[Cue]) -> Option<(usize, usize)> {
+    let mut candidates: Vec<(i64, usize, usize)> = Vec::new();
+    let mut sum = 0i64;
+    let mut start = 0;
+    let mut best: Option<(i64, usize, usize)> = None;
+    for (i, (u, &c)) in units.iter().zip(cues).enumerate() {
+        if sum <= 0 {
+            candidates.extend(best.take());
+            sum = 0;
+            start = i;
+        }
+        sum += if c == Cue::None && next_to_credit(units, cues, i) && !u.prose() {
+            // A caption or teaser in the same photo block as a credit.
+            -2
+        } else {
+            score(u, c)
+        };
+        if sum > 0 && best.map_or(true, |(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    candidates.extend(best);
+    candidates
+        .into_iter()
+        .map(|(sum, s, e)| {
+            let header =
+                (s.saturating_sub(6)..s).any(|i| matches!(cues[i], Cue::Byline | Cue::Metadata));
+            let opens_with_dateline =
+                (s..=e.min(s + 2)).any(|i| dateline::dateline(units[i].span.slice(text)).is_some());
+            let bonus = 25 * i64::from(header) + 25 * i64::from(opens_with_dateline);
+            (sum + bonus, s, e)
+        })
+        .max_by_key(|&(score, s, _)| (score, std::cmp::Reverse(s)))
+        .map(|(_, s, e)| (s, e))
+}
+
+fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
+    let n = units.len();
+    let mut roles = vec![Role::Boilerplate; n];
+    let Some((start, end)) = story_region(text, units, cues) else {
+        // No prose at all (a title, a list): keep everything as body except
+        // what explicitly says otherwise.
+        for (role, &cue) in roles.iter_mut().zip(cues) {
+            *role = role_of(cue);
+        }
+        return Layout {
+            roles,
+            body_start: n,
+            body_end: n.saturating_sub(1),
+            headline: None,
+        };
+    };
+
+    // A standfirst the region swallowed: prose lines before a paragraph that
+    // opens with a dateline ("MOSCOW (Sputnik) — …").
+    let mut body_start = start;
+    let mut dateline_first = false;
+    for i in start..=end.min(start + 3) {
+        let s = units[i].span.slice(text);
+        if dateline::dateline(s).is_some() {
+            if units[start..i]
+                .iter()
+                .zip(&cues[start..i])
+                .all(|(u, &c)| u.prose() && c == Cue::None && u.words <= 80)
+            {
+                body_start = i;
+                dateline_first = true;
+            }
+            break;
+        }
+    }
+
+    // Inside the story.
+    for i in body_start..=end {
+        let u = &units[i];
+        roles[i] = match cues[i] {
+            Cue::None => {
+                if u.title_case() && !u.terminal() && u.words >= 6 {
+                    Role::Related
+                } else if next_to_credit(units, cues, i) && !u.prose() {
+                    Role::Caption
+                } else {
+                    Role::Body
+                }
+            }
+            cue => role_of(cue),
+        };
+    }
+
+    // Above the story, beyond the header: furniture unless a cue says otherwise.
+    for i in 0..body_start {
+        roles[i] = role_of(cues[i]);
+        if roles[i] == Role::Body {
+            roles[i] = Role::Boilerplate;
+        }
+    }
+    let headline = header(units, cues, &mut roles, body_start, dateline_first);
+
+    // After the story: teasers and furniture — unless the text is a clean
+    // article (no page furniture anywhere), whose trailing short lines
+    // (fixture lists, sign-offs) belong to the story.
+    let clean = cues.iter().all(|&c| matches!(c, Cue::None | Cue::Caption));
+    for i in end + 1..n {
+        roles[i] = match cues[i] {
+            Cue::None if clean => Role::Body,
+            Cue::None if headline_like(&units[i]) && units[i].words >= 4 => Role::Related,
+            Cue::None => Role::Boilerplate,
+            cue => role_of(cue),
+        };
+    }
+    Layout {
+        roles,
+        body_start,
+        body_end: end,
+        headline,
+    }
+}
+
+/// Labels the lines above the story, nearest first: metadata, bylines,
+/// captions and credits by their cues, then the headline and standfirst.
+/// Returns the headline's index.
+fn header(
+    units: &[Unit],
+    cues: &[Cue],
+    roles: &mut [Role],
+    body_start: usize,
+    dateline_first: bool,
+) -> Option<usize> {
+    // A separator (byline, date, photo, dateline) between a prose line and
+    // the body makes that line a standfirst rather than the first paragraph.
+    let mut separated = dateline_first;
+    let mut headline = None;
+    let mut standfirst = false;
+    let mut past_headline = 0;
+    let lo = body_start.saturating_sub(HEADER_WINDOW);
+    let mut i = body_start;
+    while i > lo {
+        i -= 1;
+        let u = &units[i];
+        if cues[i] != Cue::None {
+            roles[i] = role_of(cues[i]);
+            if matches!(
+                cues[i],
+                Cue::Metadata | Cue::Byline | Cue::Credit | Cue::Caption
+            ) {
+                separated = true;
+            }
+            continue;
+        }
+        if let Some(h) = headline {
+            past_headline += 1;
+            // A repeat of the headline, a menu or teasers above it.
+            let _ = h;
+            roles[i] = Role::Boilerplate;
+            if past_headline > 8 {
+                break;
+            }
+            continue;
+        }
+        if headline_like(u) {
+            // "Headline" followed by a longer, sentence-case summary line.
+            let pair = i > lo
+                && separated
+                && !standfirst
+                && !u.title_case()
+                && cues[i - 1] == Cue::None
+                && headline_like(&units[i - 1])
+                && units[i - 1].words < u.words;
+            if pair {
+                roles[i] = Role::Standfirst;
+                roles[i - 1] = Role::Headline;
+                headline = Some(i - 1);
+                i -= 1;
+            } else {
+                roles[i] = Role::Headline;
+                headline = Some(i);
+            }
+            continue;
+        }
+        if u.prose() && (separated || !standfirst) && u.words <= 80 {
+            roles[i] = if separated || i + 1 == body_start {
+                Role::Standfirst
+            } else {
+                Role::Caption
+            };
+            standfirst = true;
+            continue;
+        }
+        // Anything else between the headline and the body (author names,
+        // view counts, menus) also separates a standfirst from the body.
+        roles[i] = Role::Boilerplate;
+        separated = true;
+    }
+    headline
 }

@@ -1,0 +1,225 @@
+//! Measures story extraction on scraped news pages, and how much of clean
+//! articles stays story text.
+//!
+//! ```text
+//! cargo run --release -p nutgraf-parse --example story_extraction [-- PAGES.jsonl.gz] [--show ID]
+//! ```
+//!
+//! Pages (`news_pages_raw.dev.jsonl.gz`: `raw_text`, `article_body`): each
+//! raw page is parsed, the blocks whose role is story text (headline,
+//! standfirst, body) are kept, and their words are compared with the
+//! hand-checked `article_body` as bags of lower-cased alphanumeric words:
+//! precision, recall and F1 per page (mean over pages) and over all words
+//! (micro). "body only" counts body blocks alone (the reference usually
+//! leaves out the headline). The 10 worst pages are listed by id.
+//!
+//! Clean corpora (BBC News Summary and CNN/DM, from the same data folder when
+//! present): the share of article words that land outside story roles.
+//!
+//! `--show ID` prints every block of the page whose id starts with ID, with
+//! its role.
+
+use flate2::read::GzDecoder;
+use nutgraf_parse::{parse, Document, ParseOptions, Role};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+}
+
+fn read_jsonl(path: &Path) -> Option<Vec<serde_json::Value>> {
+    let file = std::fs::File::open(path).ok()?;
+    let reader = BufReader::new(GzDecoder::new(file));
+    let mut rows = Vec::new();
+    for line in reader.lines() {
+        let line = line.ok()?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        rows.push(serde_json::from_str(&line).ok()?);
+    }
+    Some(rows)
+}
+
+/// Lower-cased alphanumeric words.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn bag(text: &str) -> HashMap<String, usize> {
+    let mut bag = HashMap::new();
+    for w in words(text) {
+        *bag.entry(w).or_insert(0) += 1;
+    }
+    bag
+}
+
+/// (overlap, predicted total, reference total)
+fn overlap(predicted: &str, reference: &HashMap<String, usize>) -> (usize, usize, usize) {
+    let p = bag(predicted);
+    let common = p
+        .iter()
+        .map(|(w, &n)| n.min(reference.get(w).copied().unwrap_or(0)))
+        .sum();
+    (common, p.values().sum(), reference.values().sum())
+}
+
+fn text_of(doc: &Document, keep: impl Fn(Role) -> bool) -> String {
+    let mut out = String::new();
+    for block in doc.blocks.iter().filter(|b| keep(b.role)) {
+        out.push_str(doc.slice(block.span));
+        out.push('\n');
+    }
+    out
+}
+
+fn prf(common: usize, predicted: usize, reference: usize) -> (f64, f64, f64) {
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        common as f64 / predicted as f64
+    };
+    let r = if reference == 0 {
+        0.0
+    } else {
+        common as f64 / reference as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+#[derive(Default)]
+struct Totals {
+    sum: [f64; 3],
+    micro: [usize; 3],
+    pages: usize,
+}
+
+impl Totals {
+    fn add(&mut self, c: (usize, usize, usize)) -> f64 {
+        let (p, r, f) = prf(c.0, c.1, c.2);
+        self.sum[0] += p;
+        self.sum[1] += r;
+        self.sum[2] += f;
+        self.micro[0] += c.0;
+        self.micro[1] += c.1;
+        self.micro[2] += c.2;
+        self.pages += 1;
+        f
+    }
+
+    fn print(&self, label: &str) {
+        let n = self.pages.max(1) as f64;
+        let (p, r, f) = prf(self.micro[0], self.micro[1], self.micro[2]);
+        println!(
+            "{label:<12} mean P {:.3} R {:.3} F1 {:.3} | micro P {p:.3} R {r:.3} F1 {f:.3}",
+            self.sum[0] / n,
+            self.sum[1] / n,
+            self.sum[2] / n
+        );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut show = None;
+    let mut path = data_dir().join("news_pages_raw.dev.jsonl.gz");
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--show" {
+            show = args.get(i + 1).cloned();
+            i += 1;
+        } else {
+            path = PathBuf::from(&args[i]);
+        }
+        i += 1;
+    }
+    let options = ParseOptions::default();
+
+    let Some(pages) = read_jsonl(&path) else {
+        eprintln!("cannot read {}", path.display());
+        std::process::exit(1);
+    };
+    let mut story = Totals::default();
+    let mut body = Totals::default();
+    let mut per_page = Vec::new();
+    for page in &pages {
+        let id = page["id"].as_str().unwrap_or("");
+        let raw = page["raw_text"].as_str().unwrap_or("");
+        let reference = bag(page["article_body"].as_str().unwrap_or(""));
+        let doc = parse(raw, &options);
+        if show.as_deref().is_some_and(|s| id.starts_with(s)) {
+            for block in &doc.blocks {
+                let t = doc.slice(block.span).replace('\n', "⏎");
+                println!("{:<11} {}", block.role.as_str(), t);
+            }
+            println!("metadata: {:?}", doc.metadata);
+        }
+        let c = overlap(&text_of(&doc, Role::is_story), &reference);
+        let f = story.add(c);
+        body.add(overlap(&text_of(&doc, |r| r == Role::Body), &reference));
+        let (p, r, _) = prf(c.0, c.1, c.2);
+        per_page.push((f, p, r, id.to_string()));
+    }
+    println!("pages: {} ({})", pages.len(), path.display());
+    story.print("story");
+    body.print("body only");
+    per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
+    println!("worst pages by F1:");
+    for (f, p, r, id) in per_page.iter().take(10) {
+        println!("  {id:.16}  F1 {f:.3}  P {p:.3}  R {r:.3}");
+    }
+
+    // Clean corpora: share of article words outside story roles.
+    for (file, title_field) in [
+        ("bbc_news_summary.dev.jsonl.gz", Some("title")),
+        ("cnndm_test_frank.jsonl.gz", None),
+    ] {
+        let Some(rows) = read_jsonl(&data_dir().join(file)) else {
+            println!("{file}: not found, skipped");
+            continue;
+        };
+        let mut total = 0usize;
+        let mut outside = 0usize;
+        let mut worst = (0.0f64, String::new());
+        let mut docs_with_loss = 0;
+        for row in &rows {
+            let article = row["article"].as_str().unwrap_or("");
+            let options = ParseOptions {
+                title: title_field
+                    .and_then(|f| row[f].as_str())
+                    .map(str::to_string),
+                ..ParseOptions::default()
+            };
+            let doc = parse(article, &options);
+            let all = words(article).count();
+            let kept = words(&text_of(&doc, Role::is_story)).count();
+            let lost = all.saturating_sub(kept);
+            total += all;
+            outside += lost;
+            if lost > 0 {
+                docs_with_loss += 1;
+            }
+            let share = lost as f64 / all.max(1) as f64;
+            if share > worst.0 {
+                worst = (share, row["id"].as_str().unwrap_or("").to_string());
+            }
+        }
+        println!(
+            "{file}: {} docs, {:.2}% of article words outside story roles; {} docs lose any; worst {} ({:.1}%)",
+            rows.len(),
+            100.0 * outside as f64 / total.max(1) as f64,
+            docs_with_loss,
+            worst.1,
+            100.0 * worst.0
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! Lines of a page and the cheap facts about each that the role rules use:
+//! length, terminal punctuation, capitalisation, and whether a blank line
+//! precedes it. Hard-wrapped prose lines are joined into one unit here.
+//!
+//! Everything is computed in a single pass over each line's bytes, so the
+//! whole scan is linear in the text.
+
+use crate::Span;
+
+/// Characters trimmed from both ends of a line: Unicode white space
+/// (which covers NBSP and the typographic spaces) plus the zero-width
+/// characters pages leave behind.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
+/// `text[start..end]` without surrounding spaces, as a span; `None` if empty.
+pub(crate) fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let piece = &text[start..end];
+    let inner = piece.trim_start_matches(is_space);
+    let lead = piece.len() - inner.len();
+    let inner = inner.trim_end_matches(is_space);
+    (!inner.is_empty()).then(|| Span::new(start + lead, start + lead + inner.len()))
+}
+
+/// A line (or run of hard-wrapped lines) with its features.
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    /// Trimmed bytes of the unit.
+    pub span: Span,
+    /// A blank line (or the start of the text) comes right before it.
+    pub blank_before: bool,
+    /// Words (whitespace-separated pieces with a letter or digit; runs of
+    /// CJK characters count one word per two characters).
+    pub words: u32,
+    /// Last character, ignoring closing quotes and brackets.
+    pub last: char,
+    /// Ends with "..." or "…" (a truncated teaser, or a trailing thought).
+    pub ellipsis: bool,
+    /// First character.
+    pub first: char,
+    /// Words that start with an upper-case letter / a lower-case letter,
+    /// not counting short function words ("of", "the", ...).
+    pub upper_words: u32,
+    /// See `upper_words`.
+    pub lower_words: u32,
+}
+
+impl Unit {
+    /// Ends like a sentence: `.`, `!`, `?` or their CJK forms (an ellipsis
+    /// does not count: truncated teasers end with one).
+    pub fn terminal(&self) -> bool {
+        matches!(self.last, '.' | '!' | '?' | '。' | '！' | '？') && !self.ellipsis
+    }
+
+    /// Ends with a full stop (not `?` or `!`, which headlines may carry).
+    pub fn full_stop(&self) -> bool {
+        matches!(self.last, '.' | '…' | '。')
+    }
+
+    /// Most content words capitalised, as in "Russia Preparing Another Meeting".
+    pub fn title_case(&self) -> bool {
+        self.upper_words >= 2 && self.lower_words * 6 <= self.upper_words
+    }
+
+    /// Starts with a lower-case letter (a continued sentence).
+    pub fn starts_lower(&self) -> bool {
+        self.first.is_lowercase()
+    }
+
+    /// Reads as running prose: a sentence-final ending with a few words, or
+    /// a colon after a longer clause ("He said:").
+    pub fn prose(&self) -> bool {
+        (self.terminal() && self.words >= 4) || (self.last == ':' && self.words >= 8)
+    }
+}
+
+/// Short function words that stay lower-case in title case.
+fn is_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "and"
+            | "or"
+            | "but"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "is"
+            | "vs"
+            | "via"
+            | "nor"
+            | "per"
+            | "up"
+            | "into"
+            | "over"
+            | "de"
+            | "du"
+            | "la"
+            | "le"
+            | "von"
+            | "van"
+            | "der"
+            | "al"
+            | "than"
+            | "off"
+    )
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Computes the features of `text[span]`.
+fn features(text: &str, span: Span, blank_before: bool) -> Unit {
+    let s = span.slice(text);
+    let mut words = 0u32;
+    let mut upper = 0u32;
+    let mut lower = 0u32;
+    let mut any_cjk = false;
+    for w in s.split(is_space) {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        any_cjk |= is_cjk(c);
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() && !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        {
+            lower += 1;
+        }
+    }
+    // CJK text has no spaces between words: count a word per two characters.
+    if any_cjk {
+        words += s.chars().filter(|&c| is_cjk(c)).count() as u32 / 2;
+    }
+    let last = s
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '“' | '*'))
+        .unwrap_or(' ');
+    let body = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '“', '*']);
+    Unit {
+        span,
+        blank_before,
+        words,
+        last,
+        ellipsis: body.ends_with("...") || body.ends_with('…'),
+        first: s.chars().next().unwrap_or(' '),
+        upper_words: upper,
+        lower_words: lower,
+    }
+}
+
+/// Splits `text` into units: one per non-empty line, except that lines of a
+/// hard-wrapped paragraph are joined (see [`wrapped_with_next`]).
+pub(crate) fn units(text: &str) -> Vec<Unit> {
+    let mut lines: Vec<Unit> = Vec::new();
+    let mut offset = 0;
+    let mut blank = true;
+    for line in text.split_inclusive('\n') {
+        match trimmed(text, offset, offset + line.len()) {
+            Some(span) => {
+                lines.push(features(text, span, blank));
+                blank = false;
+            }
+            None => blank = true,
+        }
+        offset += line.len();
+    }
+    join_wrapped(text, lines)
+}
+
+/// Joins runs of hard-wrapped lines.
+fn join_wrapped(text: &str, lines: Vec<Unit>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        // Width-wrapped group: lines of near-equal length in one paragraph.
+        let group_end = wrapped_group_end(&lines, i);
+        let mut j = i;
+        if group_end > i + 1 {
+            j = group_end - 1;
+        }
+        while j + 1 < lines.len() && wrapped_with_next(&lines[j], &lines[j + 1]) {
+            j += 1;
+        }
+        if j == i {
+            out.push(lines[i].clone());
+        } else {
+            let span = Span::new(lines[i].span.start, lines[j].span.end);
+            out.push(features(text, span, lines[i].blank_before));
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// A line that ends mid-sentence and a next line in the same paragraph that
+/// starts in lower case: "…that he then" / "leased back to WeWork…".
+fn wrapped_with_next(line: &Unit, next: &Unit) -> bool {
+    !next.blank_before
+        && line.words >= 6
+        && !line.terminal()
+        && line.last != ':'
+        && next.starts_lower()
+}
+
+/// If lines `i..k` (k ≥ i+3) form one paragraph of lines wrapped at a fixed
+/// width — every line but the last within a few characters of the longest,
+/// and most not ending a sentence — returns `k`; otherwise `i`.
+fn wrapped_group_end(lines: &[Unit], i: usize) -> usize {
+    let len = |u: &Unit| u.span.len();
+    let mut k = i + 1;
+    while k < lines.len() && !lines[k].blank_before {
+        k += 1;
+    }
+    if k - i < 3 {
+        return i;
+    }
+    let group = &lines[i..k];
+    let width = group.iter().map(len).max().unwrap_or(0);
+    if !(30..=130).contains(&width) {
+        return i;
+    }
+    let body = &group[..group.len() - 1];
+    let near = body
+        .iter()
+        .all(|u| len(u) + 20 >= width && len(u) * 10 >= width * 7);
+    let open = body.iter().filter(|u| !u.terminal()).count();
+    if near && open * 2 > body.len() {
+        k
+    } else {
+        i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        units(text).iter().map(|u| u.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn one_unit_per_line_and_nbsp_trimmed() {
+        let t = "\u{a0} Headline here\u{a0}\n\n  Body text.\n";
+        assert_eq!(texts(t), ["Headline here", "Body text."]);
+        let u = units(t);
+        assert!(u[0].blank_before && u[1].blank_before);
+    }
+
+    #[test]
+    fn joins_lower_case_continuations() {
+        let t = "Neumann bought properties that he then\nleased back to WeWork.\nNext line.";
+        assert_eq!(
+            texts(t),
+            [
+                "Neumann bought properties that he then\nleased back to WeWork.",
+                "Next line."
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_width_wrapped_paragraphs() {
+        let t = "The council said on Monday that the new bridge would\n\
+                 open in the spring, after a delay of almost two years\n\
+                 caused by Flooding and by a dispute with the builder.\n\
+                 Short end.\n\nNext paragraph.";
+        assert_eq!(texts(t).len(), 2);
+    }
+
+    #[test]
+    fn keeps_caption_credit_related_lines_apart() {
+        let t = "Free Syrian Army fighters are seen in al Baza'a village, Syria\n\
+                 © REUTERS/ Khalil Ashawi\n\
+                 'Move to Raqqa or Be a Human Shield': Syrian Man's First-Hand Account\n\
+                 Russia sent invitation to the United States.";
+        assert_eq!(texts(t).len(), 4);
+    }
+
+    #[test]
+    fn features_of_a_title() {
+        let t = "Russia Preparing Another Meeting Between Syrian Government, Armed Opposition";
+        let u = &units(t)[0];
+        assert!(u.title_case() && !u.terminal() && u.words == 9);
+        let t = "A spokeswoman for Neumann declined to comment.";
+        let u = &units(t)[0];
+        assert!(!u.title_case() && u.prose());
+    }
+}
