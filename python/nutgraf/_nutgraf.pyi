@@ -191,7 +191,9 @@ class Summarizer:
     - ``order``: "document" (default) or "rank";
     - ``language``: name or ISO code (default "english");
     - ``title``: headline given from outside the text (default: none);
-    - ``hints``: words the reader cares about (default: none);
+    - ``hints``: words the reader cares about (default: none), and
+      ``hint_weight``: the boost of a sentence holding all of them, added to
+      its relevance scaled to 0..1 (default 0.5);
     - ``redundancy``: MMR lambda in 0..1 (default: off);
     - ``trigram_blocking`` (default False); ``detect_structure`` (default True);
     - ``threads``: worker threads (default: ``NUTGRAF_NUM_THREADS``, else one per CPU).
@@ -209,6 +211,7 @@ class Summarizer:
         language: Union[str, None] = None,
         title: Union[str, None] = None,
         hints: Union[Sequence[str], None] = None,
+        hint_weight: Union[float, None] = None,
         redundancy: Union[float, None] = None,
         trigram_blocking: Union[bool, None] = None,
         detect_structure: Union[bool, None] = None,
@@ -235,6 +238,7 @@ def summarize(
     language: Union[str, None] = None,
     title: Union[str, None] = None,
     hints: Union[Sequence[str], None] = None,
+    hint_weight: Union[float, None] = None,
     redundancy: Union[float, None] = None,
     trigram_blocking: Union[bool, None] = None,
     detect_structure: Union[bool, None] = None,

@@ -60,6 +60,7 @@ struct Options {
     language: Option<String>,
     title: Option<String>,
     hints: Option<Vec<String>>,
+    hint_weight: Option<f64>,
     redundancy: Option<f64>,
     trigram_blocking: Option<bool>,
     detect_structure: Option<bool>,
@@ -106,6 +107,9 @@ impl Options {
         }
         if let Some(hints) = self.hints {
             config.hints = hints;
+        }
+        if let Some(weight) = self.hint_weight {
+            config.hint_weight = weight;
         }
         if self.redundancy.is_some() {
             config.redundancy = self.redundancy;
@@ -378,7 +382,7 @@ impl PySummarizer {
 impl PySummarizer {
     #[new]
     #[pyo3(signature = (*, sentences=None, ratio=None, words=None, chars=None, algorithm=None,
-        order=None, language=None, title=None, hints=None, redundancy=None,
+        order=None, language=None, title=None, hints=None, hint_weight=None, redundancy=None,
         trigram_blocking=None, detect_structure=None, threads=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -391,6 +395,7 @@ impl PySummarizer {
         language: Option<String>,
         title: Option<String>,
         hints: Option<Vec<String>>,
+        hint_weight: Option<f64>,
         redundancy: Option<f64>,
         trigram_blocking: Option<bool>,
         detect_structure: Option<bool>,
@@ -406,6 +411,7 @@ impl PySummarizer {
             language,
             title,
             hints,
+            hint_weight,
             redundancy,
             trigram_blocking,
             detect_structure,
@@ -483,6 +489,7 @@ impl PySummarizer {
         d.set_item("language", c.language.name())?;
         d.set_item("title", c.title.as_deref())?;
         d.set_item("hints", c.hints.clone())?;
+        d.set_item("hint_weight", c.hint_weight)?;
         d.set_item("redundancy", c.redundancy)?;
         d.set_item("trigram_blocking", c.trigram_blocking)?;
         d.set_item("detect_structure", c.detect_structure)?;
@@ -504,7 +511,7 @@ impl PySummarizer {
 /// Summarizes one text (see `Summarizer` for the options).
 #[pyfunction]
 #[pyo3(signature = (text, *, sentences=None, ratio=None, words=None, chars=None, algorithm=None,
-    order=None, language=None, title=None, hints=None, redundancy=None,
+    order=None, language=None, title=None, hints=None, hint_weight=None, redundancy=None,
     trigram_blocking=None, detect_structure=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn summarize(
@@ -519,6 +526,7 @@ pub fn summarize(
     language: Option<String>,
     title: Option<String>,
     hints: Option<Vec<String>>,
+    hint_weight: Option<f64>,
     redundancy: Option<f64>,
     trigram_blocking: Option<bool>,
     detect_structure: Option<bool>,
@@ -533,6 +541,7 @@ pub fn summarize(
         language,
         title,
         hints,
+        hint_weight,
         redundancy,
         trigram_blocking,
         detect_structure,
