@@ -42,6 +42,20 @@ fn bench(c: &mut Criterion) {
             },
         ),
         (
+            "r1_only_stem",
+            RougeConfig {
+                metrics: vec![Metric::Rouge1],
+                stemmer: true,
+            },
+        ),
+        (
+            "rLsum_only_stem",
+            RougeConfig {
+                metrics: vec![Metric::RougeLsum],
+                stemmer: true,
+            },
+        ),
+        (
             "rL_only_stem",
             RougeConfig {
                 metrics: vec![Metric::RougeL],

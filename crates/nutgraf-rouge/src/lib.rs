@@ -415,7 +415,7 @@ struct Workspace {
     ngrams: HashMap<u128, (u32, u32), FixedState>,
     counts: Vec<u32>,
     other_counts: Vec<u32>,
-    row: Vec<u32>,
+    lcs: lcs::LcsScratch,
     table: Vec<u32>,
     hit: Vec<bool>,
 }
@@ -430,7 +430,7 @@ impl Workspace {
             ngrams: HashMap::with_hasher(FixedState::default()),
             counts: Vec::new(),
             other_counts: Vec::new(),
-            row: Vec::new(),
+            lcs: lcs::LcsScratch::default(),
             table: Vec::new(),
             hit: Vec::new(),
         }
@@ -501,7 +501,12 @@ impl Workspace {
     }
 
     fn rouge_l(&mut self) -> Score {
-        let lcs = lcs::lcs_len(&self.reference.ids, &self.summary.ids, &mut self.row);
+        let lcs = lcs::lcs_len(
+            &self.reference.ids,
+            &self.summary.ids,
+            self.vocab.len(),
+            &mut self.lcs,
+        );
         Score::from_counts(lcs, self.summary.ids.len(), self.reference.ids.len())
     }
 
