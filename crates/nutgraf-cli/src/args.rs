@@ -208,6 +208,16 @@ pub struct SummarizerArgs {
     /// Headline of a single document read from a text file or stdin.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Weight of the --hint boost (added to a relevance in [0, 1]).
+    #[arg(long, value_name = "W")]
+    pub hint_weight: Option<f64>,
+    /// Treat every paragraph as story text (no headline/caption/boilerplate detection).
+    #[arg(long)]
+    pub no_structure: bool,
+    /// Start from this JSON summarizer config (SummarizerConfig fields, e.g.
+    /// {"lexrank": {"threshold": 0.2}}); flags given override it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 impl SummarizerArgs {
@@ -224,6 +234,9 @@ impl SummarizerArgs {
             || self.language.is_some()
             || !self.hints.is_empty()
             || self.title.is_some()
+            || self.hint_weight.is_some()
+            || self.no_structure
+            || self.config.is_some()
     }
 }
 

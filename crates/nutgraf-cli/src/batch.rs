@@ -2,7 +2,8 @@
 //!
 //! A reader thread pulls records from the inputs in chunks of `chunk_size`
 //! documents and hands them over a channel that holds at most one chunk, so
-//! reading overlaps processing while memory stays bounded by two chunks.
+//! reading overlaps processing while memory stays bounded by three chunks
+//! (one being read, one waiting, one being processed).
 //! Each chunk is processed in parallel inside the command's rayon pool and
 //! written in input order. A document that fails is reported on stderr
 //! (file, line, id), counted, and — with `--keep-errors` — written as an

@@ -115,6 +115,7 @@ fn summarizer_defaults(cmd: clap::Command) -> clap::Command {
             .map_or_else(|| "off".to_string(), |l| l.to_string()),
     );
     let cmd = add_default(cmd, "trigram_blocking", on_off(config.trigram_blocking));
+    let cmd = add_default(cmd, "hint_weight", config.hint_weight.to_string());
     add_default(cmd, "language", config.language.to_string())
 }
 
@@ -242,6 +243,9 @@ fn parse_command(args: ParseArgs) -> Result<i32> {
     options.title = args.title.clone();
     check_threads(args.run.threads)?;
     let reader = open_reader(&args.input, &args.input.inputs)?;
+    if args.title.is_some() && reader.may_yield_many() {
+        bail!("--title is for a single document; use --title-field for a JSONL corpus");
+    }
     let job = parse_cmd::ParseJob {
         format: args.format,
         options,

@@ -19,7 +19,15 @@ pub fn summarizer_config(
     args: &SummarizerArgs,
     threads: Option<usize>,
 ) -> Result<SummarizerConfig> {
-    let mut config = SummarizerConfig::default();
+    let mut config = match &args.config {
+        Some(path) => {
+            let json = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read --config {}", path.display()))?;
+            serde_json::from_str::<SummarizerConfig>(&json)
+                .with_context(|| format!("invalid --config {}", path.display()))?
+        }
+        None => SummarizerConfig::default(),
+    };
     if let Some(name) = &args.algorithm {
         config.algorithm = name.parse::<Algorithm>().context("invalid --algorithm")?;
     }
@@ -56,6 +64,12 @@ pub fn summarizer_config(
     if args.title.is_some() {
         config.title = args.title.clone();
     }
+    if let Some(weight) = args.hint_weight {
+        config.hint_weight = weight;
+    }
+    if args.no_structure {
+        config.detect_structure = false;
+    }
     if threads.is_some() {
         config.threads = threads;
     }
@@ -76,8 +90,8 @@ pub fn flag_of(field: &str) -> &'static str {
         "algorithm" => "--algorithm",
         "language" => "--language",
         "order" => "--order",
-        "hint_weight" => "--hint",
-        _ => "configuration",
+        "hint_weight" => "--hint-weight",
+        _ => "--config",
     }
 }
 

@@ -738,6 +738,34 @@ fn bad_arguments_are_fatal() {
 }
 
 #[test]
+fn config_file_then_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", doc(&[A1, A2, A3]).as_bytes());
+    write(
+        dir.path(),
+        "lead.json",
+        br#"{"algorithm": "lead", "budget": {"sentences": 1}}"#,
+    );
+    let r = run(dir.path(), &["summarize", "--config", "lead.json", "a.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, format!("{A1}\n"));
+    // A flag overrides the file.
+    let r = run(
+        dir.path(),
+        &["summarize", "--config", "lead.json", "-n", "2", "a.txt"],
+    );
+    assert_eq!(r.stdout, format!("{A1}\n{A2}\n"));
+    // Unknown keys are refused, naming the file and the key.
+    write(dir.path(), "typo.json", br#"{"budjet": 3}"#);
+    let r = run(dir.path(), &["summarize", "--config", "typo.json", "a.txt"]);
+    assert_eq!(r.code, 2);
+    assert!(r
+        .stderr
+        .starts_with("nutgraf: invalid --config typo.json\n  caused by: "));
+    assert!(r.stderr.contains("budjet"), "{}", r.stderr);
+}
+
+#[test]
 fn unwritable_output_is_fatal_with_its_cause() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", doc(&[A1, A2]).as_bytes());
