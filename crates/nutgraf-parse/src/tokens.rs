@@ -1,7 +1,7 @@
 //! Word tokens: Unicode word boundaries (UAX #29), lowercased, stemmed with
 //! Snowball (`rust-stemmers`), flagged as stop words with the `stop-words`
-//! lists. Each distinct word is lowercased, stemmed and stored once per
-//! document.
+//! lists. Each distinct word is stored once per document and stemmed once per
+//! thread (a cache passes from one document's tokenizer to the next).
 //!
 //! Speed. `unicode-segmentation`'s word iterator runs at about 60 MB/s,
 //! slower than the whole parse should be, so text is cut at ASCII whitespace
@@ -12,26 +12,138 @@
 //! ASCII (WB5–WB13b); other pieces go through `unicode-segmentation`. A test
 //! checks that the result equals plain `unicode-segmentation` output.
 //! Lookups use `rustc-hash` (FxHash) and borrow the text, so a word already
-//! seen costs no allocation.
+//! seen costs no allocation. Stemming is the costliest step (Snowball), and a
+//! news article has few repeated words, hence the per-thread cache.
 
 use crate::{Language, Span, Token, Vocabulary};
 use rust_stemmers::Stemmer;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::cell::Cell;
+use std::hash::Hasher;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Ids of a distinct lowercased word: (word id, stem id, stop word?).
 type WordIds = (u32, u32, bool);
 
+/// End of a chain of words that share a hash.
+const NONE: u32 = u32::MAX;
+
 /// Turns text into [`Token`]s, growing one document's [`Vocabulary`].
+///
+/// Stems and stop flags come from a per-thread cache that outlives the
+/// tokenizer (it is handed from one document's tokenizer to the next), so a
+/// word is stemmed once per thread rather than once per document.
 pub struct Tokenizer {
-    stemmer: Stemmer,
-    stop_words: &'static FxHashSet<&'static str>,
+    cache: Box<WordCache>,
     vocabulary: Vocabulary,
-    word_ids: FxHashMap<Box<str>, WordIds>,
-    stem_ids: FxHashMap<Box<str>, u32>,
+    /// This document's words: hash → first word id with that hash; the
+    /// other ids with the same hash follow through `same_hash`.
+    by_hash: FxHashMap<u64, u32>,
+    same_hash: Vec<u32>,
+    /// Per word id: its ids.
+    ids: Vec<WordIds>,
+    /// Stamp of this document in the cache (see [`WordCache::stem_seen_in`]).
+    doc: u32,
     /// Reused buffer for lowercasing ASCII words.
     lower: String,
+}
+
+/// Words seen on this thread, with their stem and stop flag.
+struct WordCache {
+    language: Language,
+    stemmer: Stemmer,
+    stop_words: &'static FxHashSet<&'static str>,
+    /// Hash → first global word id with that hash (chained by `same_hash`).
+    by_hash: FxHashMap<u64, u32>,
+    same_hash: Vec<u32>,
+    words: Vec<Box<str>>,
+    /// Per global word: global stem id and stop flag.
+    info: Vec<(u32, bool)>,
+    stems: Vec<Box<str>>,
+    stem_ids: FxHashMap<Box<str>, u32>,
+    /// Per global stem: the stamp of the document it was last seen in, and
+    /// its id there.
+    stem_seen_in: Vec<(u32, u32)>,
+    /// Stamp of the last document that used the cache.
+    last_doc: u32,
+}
+
+/// Beyond this many distinct words the cache starts afresh.
+const CACHE_LIMIT: usize = 1 << 19;
+
+thread_local! {
+    static CACHE: Cell<Option<Box<WordCache>>> = const { Cell::new(None) };
+}
+
+fn hash_word(word: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(word.as_bytes());
+    hasher.finish()
+}
+
+impl WordCache {
+    fn new(language: Language) -> Self {
+        WordCache {
+            language,
+            stemmer: Stemmer::create(language.stemmer_algorithm()),
+            stop_words: stop_set(language),
+            by_hash: FxHashMap::default(),
+            same_hash: Vec::new(),
+            words: Vec::new(),
+            info: Vec::new(),
+            stems: Vec::new(),
+            stem_ids: FxHashMap::default(),
+            stem_seen_in: Vec::new(),
+            last_doc: 0,
+        }
+    }
+
+    /// The thread's cache for `language` (a new one if there is none, it is
+    /// for another language, or it has grown too big).
+    fn take(language: Language) -> Box<Self> {
+        match CACHE.with(Cell::take) {
+            Some(cache)
+                if cache.language == language
+                    && cache.words.len() < CACHE_LIMIT
+                    && cache.last_doc < u32::MAX =>
+            {
+                cache
+            }
+            _ => Box::new(WordCache::new(language)),
+        }
+    }
+
+    /// Global stem id and stop flag of a lowercased word (with hash `hash`),
+    /// stemming it if new.
+    fn info(&mut self, lower: &str, hash: u64) -> (u32, bool) {
+        let first = self.by_hash.get(&hash).copied().unwrap_or(NONE);
+        let mut id = first;
+        while id != NONE {
+            if &*self.words[id as usize] == lower {
+                return self.info[id as usize];
+            }
+            id = self.same_hash[id as usize];
+        }
+        let stop = self.stop_words.contains(lower);
+        let stem = self.stemmer.stem(lower);
+        let stem_id = match self.stem_ids.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stems.push(stem.as_ref().into());
+                self.stem_ids.insert(stem.into(), id);
+                self.stem_seen_in.push((0, 0));
+                id
+            }
+        };
+        let id = self.words.len() as u32;
+        self.words.push(lower.into());
+        self.info.push((stem_id, stop));
+        self.same_hash.push(first);
+        self.by_hash.insert(hash, id);
+        (stem_id, stop)
+    }
 }
 
 /// The stop-word set of `language`, built once per process.
@@ -45,15 +157,27 @@ fn stop_set(language: Language) -> &'static FxHashSet<&'static str> {
     SETS[index].get_or_init(|| language.stop_words().iter().copied().collect())
 }
 
+impl Drop for Tokenizer {
+    fn drop(&mut self) {
+        let language = self.cache.language;
+        let cache = std::mem::replace(&mut self.cache, Box::new(WordCache::new(language)));
+        CACHE.with(|slot| slot.set(Some(cache)));
+    }
+}
+
 impl Tokenizer {
     /// A tokenizer for `language` with an empty vocabulary.
     pub fn new(language: Language) -> Self {
+        let mut cache = WordCache::take(language);
+        cache.last_doc += 1;
+        let doc = cache.last_doc;
         Tokenizer {
-            stemmer: Stemmer::create(language.stemmer_algorithm()),
-            stop_words: stop_set(language),
+            cache,
             vocabulary: Vocabulary::default(),
-            word_ids: FxHashMap::default(),
-            stem_ids: FxHashMap::default(),
+            by_hash: FxHashMap::default(),
+            same_hash: Vec::new(),
+            ids: Vec::new(),
+            doc,
             lower: String::new(),
         }
     }
@@ -109,55 +233,64 @@ impl Tokenizer {
     /// Ids of an ASCII word; lowercases into a reused buffer only when needed.
     fn intern_ascii(&mut self, surface: &str) -> WordIds {
         if !surface.bytes().any(|b| b.is_ascii_uppercase()) {
-            if let Some(&ids) = self.word_ids.get(surface) {
-                return ids;
-            }
-            return self.insert(surface);
+            return self.intern(surface);
         }
         let mut lower = std::mem::take(&mut self.lower);
         lower.clear();
         lower.push_str(surface);
         lower.make_ascii_lowercase();
-        let ids = match self.word_ids.get(lower.as_str()) {
-            Some(&ids) => ids,
-            None => self.insert(&lower),
-        };
+        let ids = self.intern(&lower);
         self.lower = lower;
         ids
     }
 
     fn intern_lowered(&mut self, lower: String) -> WordIds {
-        match self.word_ids.get(lower.as_str()) {
-            Some(&ids) => ids,
-            None => self.insert(&lower),
-        }
+        self.intern(&lower)
     }
 
-    /// Adds a new lowercased word: stop flag, stem, ids.
-    fn insert(&mut self, lower: &str) -> WordIds {
-        let stop = self.stop_words.contains(lower);
-        let stem = self.stemmer.stem(lower);
-        let stem_id = match self.stem_ids.get(stem.as_ref()) {
-            Some(&id) => id,
-            None => {
-                let id = self.vocabulary.stems.len() as u32;
-                self.vocabulary.stems.push(stem.to_string());
-                self.stem_ids.insert(stem.into(), id);
-                id
+    /// The id of a lowercased word in this document (with its hash), if seen.
+    fn find(&self, lower: &str, hash: u64) -> Option<u32> {
+        let mut id = *self.by_hash.get(&hash)?;
+        while id != NONE {
+            if self.vocabulary.words[id as usize] == lower {
+                return Some(id);
             }
-        };
-        let word_id = self.vocabulary.words.len() as u32;
+            id = self.same_hash[id as usize];
+        }
+        None
+    }
+
+    /// This document's ids of a lowercased word, adding it to the vocabulary
+    /// the first time.
+    fn intern(&mut self, lower: &str) -> WordIds {
+        let hash = hash_word(lower);
+        if let Some(id) = self.find(lower, hash) {
+            return self.ids[id as usize];
+        }
+        let cache = &mut *self.cache;
+        let (global_stem, stop) = cache.info(lower, hash);
+        let (stamp, mut stem) = cache.stem_seen_in[global_stem as usize];
+        if stamp != self.doc {
+            stem = self.vocabulary.stems.len() as u32;
+            self.vocabulary
+                .stems
+                .push(cache.stems[global_stem as usize].to_string());
+            cache.stem_seen_in[global_stem as usize] = (self.doc, stem);
+        }
+        let word = self.vocabulary.words.len() as u32;
         self.vocabulary.words.push(lower.to_string());
-        let ids = (word_id, stem_id, stop);
-        self.word_ids.insert(lower.into(), ids);
+        let ids = (word, stem, stop);
+        self.ids.push(ids);
+        let first = self.by_hash.insert(hash, word).unwrap_or(NONE);
+        self.same_hash.push(first);
         ids
     }
 
     /// Looks up the stem id of a word without adding it; `None` if unseen.
     pub fn known_stem(&self, surface: &str) -> Option<u32> {
-        self.word_ids
-            .get(surface.to_lowercase().as_str())
-            .map(|ids| ids.1)
+        let lower = surface.to_lowercase();
+        let id = self.find(&lower, hash_word(&lower))?;
+        Some(self.ids[id as usize].1)
     }
 
     /// Stem ids of the non-stop words of `text` (interning new ones).
@@ -168,8 +301,8 @@ impl Tokenizer {
     }
 
     /// The vocabulary built so far.
-    pub fn into_vocabulary(self) -> Vocabulary {
-        self.vocabulary
+    pub fn into_vocabulary(mut self) -> Vocabulary {
+        std::mem::take(&mut self.vocabulary)
     }
 }
 
@@ -360,6 +493,40 @@ mod tests {
                 ("москвы", "москв", false)
             ]
         );
+    }
+
+    #[test]
+    fn the_thread_cache_does_not_leak_between_documents() {
+        let vocabulary = |language, text: &str| {
+            let mut tokenizer = Tokenizer::new(language);
+            let mut out = Vec::new();
+            tokenizer.tokenize_into(text, Span::new(0, text.len()), &mut out);
+            let ids: Vec<(u32, u32, bool)> = out.iter().map(|t| (t.word, t.stem, t.stop)).collect();
+            (ids, tokenizer.into_vocabulary())
+        };
+        let (ids, first) = vocabulary(Language::English, "Storms passed les storms");
+        assert_eq!(
+            ids,
+            [(0, 0, false), (1, 1, false), (2, 2, false), (0, 0, false)]
+        );
+        assert_eq!(first.words, ["storms", "passed", "les"]);
+        // A second document on the same thread starts from an empty vocabulary.
+        let (ids, second) = vocabulary(Language::English, "Passed storms");
+        assert_eq!(ids, [(0, 0, false), (1, 1, false)]);
+        assert_eq!(second.words, ["passed", "storms"]);
+        assert_eq!(second.stems, ["pass", "storm"]);
+        // Another language gets its own stems and stop words.
+        let (ids, french) = vocabulary(Language::French, "les storms");
+        assert_eq!(ids, [(0, 0, true), (1, 1, false)]);
+        assert_eq!(french.stems, ["le", "storm"]);
+        // Two tokenizers alive at once on one thread.
+        let mut a = Tokenizer::new(Language::English);
+        let mut b = Tokenizer::new(Language::English);
+        let mut out = Vec::new();
+        a.tokenize_into("alpha beta", Span::new(0, 10), &mut out);
+        b.tokenize_into("beta", Span::new(0, 4), &mut out);
+        assert_eq!(a.into_vocabulary().words, ["alpha", "beta"]);
+        assert_eq!(b.into_vocabulary().words, ["beta"]);
     }
 
     #[test]
