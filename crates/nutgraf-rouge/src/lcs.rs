@@ -130,15 +130,23 @@ pub(crate) fn mark_lcs(
         return;
     }
     let width = cols + 1;
-    table.clear();
-    table.resize((rows + 1) * width, 0);
+    let cells = (rows + 1) * width;
+    if table.len() < cells {
+        table.resize(cells, 0);
+    }
+    let table = &mut table[..cells];
+    // Row 0 and column 0 are the empty prefixes; every other cell is written
+    // before it is read, so the rest need no clearing.
+    table[..width].fill(0);
     for i in 1..=rows {
+        let (prev, cur) = table[(i - 1) * width..(i + 1) * width].split_at_mut(width);
+        cur[0] = 0;
         let r = reference[i - 1];
         for j in 1..=cols {
-            table[i * width + j] = if r == candidate[j - 1] {
-                table[(i - 1) * width + j - 1] + 1
+            cur[j] = if r == candidate[j - 1] {
+                prev[j - 1] + 1
             } else {
-                table[(i - 1) * width + j].max(table[i * width + j - 1])
+                prev[j].max(cur[j - 1])
             };
         }
     }

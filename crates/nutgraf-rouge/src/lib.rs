@@ -43,6 +43,7 @@ pub use tokenize::tokenize;
 use foldhash::fast::FixedState;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
@@ -316,8 +317,7 @@ impl Rouge {
 
     /// Scores `summary` against one `reference`.
     pub fn score<S: Text + ?Sized, R: Text + ?Sized>(&self, summary: &S, reference: &R) -> Scores {
-        let mut ws = Workspace::new(self.stemmer);
-        self.score_with(&mut ws, summary, std::slice::from_ref(&reference))
+        self.with_workspace(|ws| self.score_with(ws, summary, std::slice::from_ref(&reference)))
             .unwrap_or_default()
     }
 
@@ -337,8 +337,7 @@ impl Rouge {
         summary: &S,
         references: &[R],
     ) -> Result<Scores, RougeError> {
-        let mut ws = Workspace::new(self.stemmer);
-        self.score_with(&mut ws, summary, references)
+        self.with_workspace(|ws| self.score_with(ws, summary, references))
     }
 
     /// Scores many (summary, reference) pairs in parallel on the current
@@ -347,13 +346,7 @@ impl Rouge {
     pub fn score_corpus<S: Text + Sync, R: Text + Sync>(&self, pairs: &[(S, R)]) -> Vec<Scores> {
         pairs
             .par_iter()
-            .map_init(
-                || Workspace::new(self.stemmer),
-                |ws, (summary, reference)| {
-                    self.score_with(ws, summary, std::slice::from_ref(reference))
-                        .unwrap_or_default()
-                },
-            )
+            .map(|(summary, reference)| self.score(summary, reference))
             .collect()
     }
 
@@ -367,11 +360,23 @@ impl Rouge {
     {
         items
             .par_iter()
-            .map_init(
-                || Workspace::new(self.stemmer),
-                |ws, (summary, references)| self.score_with(ws, summary, references.as_ref()),
-            )
+            .map(|(summary, references)| self.score_multi(summary, references.as_ref()))
             .collect()
+    }
+
+    /// Runs `f` with this thread's reusable [`Workspace`] (taken out of
+    /// its slot meanwhile, so a nested call simply gets a fresh one).
+    fn with_workspace<T>(&self, f: impl FnOnce(&mut Workspace) -> T) -> T {
+        let mut ws = WORKSPACE
+            .try_with(Cell::take)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Workspace::new(self.stemmer));
+        ws.tokenizer.stem = self.stemmer;
+        let result = f(&mut ws);
+        // Fails only while the thread is shutting down; then just drop it.
+        let _ = WORKSPACE.try_with(|slot| slot.set(Some(ws)));
+        result
     }
 
     fn score_with<S: Text + ?Sized, R: Text>(
@@ -402,6 +407,12 @@ impl Rouge {
         }
         Ok(best)
     }
+}
+
+thread_local! {
+    /// One workspace per thread, kept between calls: its buffers and stem
+    /// cache make later calls cheaper. Nothing in it affects results.
+    static WORKSPACE: Cell<Option<Workspace>> = const { Cell::new(None) };
 }
 
 /// Reusable buffers for scoring, so that scoring many pairs allocates
@@ -666,6 +677,35 @@ mod tests {
         assert_eq!(s[&Metric::Rouge1].recall, 1.0);
         let s = rouge.score_multi("a b", &["a b c d", "a"]).unwrap();
         assert_eq!(s[&Metric::Rouge1].recall, 0.5);
+    }
+
+    #[test]
+    fn reused_workspaces_do_not_leak_between_calls() {
+        let stem = scorer(&[Metric::Rouge1], true);
+        let plain = scorer(&[Metric::Rouge1], false);
+        // "dogs" stems to "dog" only with the stemmer on.
+        for _ in 0..3 {
+            assert_eq!(stem.score("dogs", "dog")[&Metric::Rouge1].fmeasure, 1.0);
+            assert_eq!(plain.score("dogs", "dog")[&Metric::Rouge1].fmeasure, 0.0);
+        }
+    }
+
+    /// A text that scores something while it is being read.
+    struct Nested<'a>(&'a Rouge);
+
+    impl Text for Nested<'_> {
+        fn for_each_line(&self, f: &mut dyn FnMut(&str)) {
+            let inner = self.0.score("x y", "x z");
+            assert_eq!(inner[&Metric::Rouge1].precision, 0.5);
+            f("a b");
+        }
+    }
+
+    #[test]
+    fn scoring_inside_a_text_works() {
+        let rouge = scorer(&[Metric::Rouge1], false);
+        let s = rouge.score(&Nested(&rouge), "a c");
+        assert_eq!(s[&Metric::Rouge1].precision, 0.5);
     }
 
     #[test]

@@ -18,6 +18,7 @@
 use crate::porter;
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
+use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 /// Assigns dense ids (0, 1, 2, ...) to distinct tokens, in order of first sight.
@@ -103,12 +104,19 @@ impl Tokens {
     }
 }
 
+/// How many stems a [`Tokenizer`] remembers before starting afresh.
+const STEM_CACHE_CAP: usize = 1 << 16;
+
 /// Tokenizes text the way `rouge-score`'s default tokenizer does.
 #[derive(Debug, Default)]
 pub(crate) struct Tokenizer {
     pub(crate) stem: bool,
     /// The token being built.
     current: Vec<u8>,
+    /// Stems of words seen before: news vocabulary repeats a lot, and a
+    /// lookup is cheaper than running the stemmer. Stemming is a pure
+    /// function, so the cache never changes a result.
+    stems: HashMap<Vec<u8>, Vec<u8>, FixedState>,
 }
 
 impl Tokenizer {
@@ -116,6 +124,7 @@ impl Tokenizer {
         Tokenizer {
             stem,
             current: Vec::with_capacity(32),
+            stems: HashMap::default(),
         }
     }
 
@@ -157,7 +166,17 @@ impl Tokenizer {
             return;
         }
         if self.stem && self.current.len() > 3 {
-            porter::stem_in_place(&mut self.current);
+            if let Some(stemmed) = self.stems.get(self.current.as_slice()) {
+                self.current.clear();
+                self.current.extend_from_slice(stemmed);
+            } else {
+                if self.stems.len() >= STEM_CACHE_CAP {
+                    self.stems.clear();
+                }
+                let word = self.current.clone();
+                porter::stem_in_place(&mut self.current);
+                self.stems.insert(word, self.current.clone());
+            }
         }
         if !self.current.is_empty() {
             out.ids.push(vocab.intern(&self.current));
