@@ -17,7 +17,8 @@ Examples:
   Summarize a gzipped JSONL corpus, three sentences each, as JSONL:
     nutgraf summarize --format jsonl --text-field article --sentences 3 corpus.jsonl.gz > out.jsonl
   Score summaries against references (ROUGE-1/2/Lsum with 95% intervals):
-    nutgraf eval --corpus corpus.jsonl.gz --text-field article --reference-field reference --sentences 3";
+    nutgraf eval --corpus corpus.jsonl.gz --text-field article \\
+        --reference-field reference --sentences 3";
 
 /// Fast extractive summaries of news: parse pages, summarize corpora,
 /// evaluate with ROUGE.
@@ -80,9 +81,11 @@ Examples:
   Score existing summaries (a list of sentences or a newline-joined string):
     nutgraf eval --summary-field summary --reference-field reference scored.jsonl
   Summarize a corpus and score it in one step:
-    nutgraf eval --corpus cnndm.jsonl.gz --text-field article --reference-field reference --sentences 3
+    nutgraf eval --corpus cnndm.jsonl.gz --text-field article \\
+        --reference-field reference --sentences 3
   The BBC protocol (as many sentences as each reference has):
-    nutgraf eval --corpus bbc.jsonl.gz --text-field article --title-field title --sentences-from-reference";
+    nutgraf eval --corpus bbc.jsonl.gz --text-field article --title-field title \\
+        --sentences-from-reference";
 
 /// Output format of `summarize`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -295,9 +298,6 @@ pub struct SummaryOutputArgs {
 /// `nutgraf eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Input flags.
-    #[command(flatten)]
-    pub input: InputArgs,
     /// Summarize the text field of this reference corpus and score the result
     /// (instead of reading summaries from the inputs).
     #[arg(long, value_name = "PATH")]
@@ -317,6 +317,9 @@ pub struct EvalArgs {
     /// Bootstrap resamples for the 95% intervals.
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub bootstrap: usize,
+    /// Input flags.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Summarizer flags.
     #[command(flatten)]
     pub summarizer: SummarizerArgs,
