@@ -102,12 +102,12 @@ impl Job for EvalJob {
         })
     }
 
-    fn process(&self, items: Vec<EvalItem>) -> Vec<Result<Scored, Failure>> {
+    fn process(&self, mut items: Vec<EvalItem>) -> Vec<Result<Scored, Failure>> {
         let summaries: Vec<Vec<String>> = match &self.source {
             Source::Field(_) => items
-                .iter()
-                .map(|item| match &item.summary {
-                    Either::Given(sentences) => sentences.clone(),
+                .iter_mut()
+                .map(|item| match &mut item.summary {
+                    Either::Given(sentences) => std::mem::take(sentences),
                     Either::Text(..) => Vec::new(),
                 })
                 .collect(),

@@ -30,7 +30,7 @@ use nutgraf::rouge::{BootstrapConfig, Rouge, RougeConfig};
 use nutgraf::summarize::{Budget, Summarizer, SummarizerConfig};
 use std::ffi::OsString;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Exit status: every document went through.
@@ -268,6 +268,9 @@ fn parse_language(name: &str) -> Result<Language> {
 
 /// Validates the input flags and opens the inputs.
 fn open_reader(args: &InputArgs, inputs: &[PathBuf]) -> Result<Reader> {
+    if inputs.is_empty() && io::stdin().is_terminal() {
+        bail!("no input: give files or directories, or pipe text to stdin (see --help)");
+    }
     let globs = if args.glob.is_empty() {
         None
     } else {
