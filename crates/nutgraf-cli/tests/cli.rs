@@ -1020,3 +1020,39 @@ fn cnndm_corpus_summaries_are_extracts_in_input_order() {
         }
     }
 }
+
+#[test]
+fn sentences_from_reference_equals_a_budget_of_that_many_sentences() {
+    // The default algorithm (not lead): eval's per-reference budget must pick
+    // what `summarize --sentences n` picks for each document.
+    let dir = tempfile::tempdir().unwrap();
+    let first = doc(&[A1, A2, A3, B1, B2]);
+    let second = doc(&[C1, C2, B1, A2, A3]);
+    let lines = jsonl(&[
+        serde_json::json!({"id": "one", "article": first, "reference": "Just one line."}),
+        serde_json::json!({"id": "three", "article": second, "reference": ["One.", "Two.", "Three."]}),
+    ]);
+    write(dir.path(), "ref.jsonl", lines.as_bytes());
+    write(dir.path(), "one.txt", first.as_bytes());
+    write(dir.path(), "three.txt", second.as_bytes());
+    let r = run(
+        dir.path(),
+        &[
+            "eval",
+            "--corpus",
+            "ref.jsonl",
+            "--text-field",
+            "article",
+            "--sentences-from-reference",
+            "--per-document",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = parse_lines(&r.stdout);
+    for (record, (file, n)) in out.iter().zip([("one.txt", "1"), ("three.txt", "3")]) {
+        let alone = run(dir.path(), &["summarize", "--sentences", n, file]);
+        let expected: Vec<&str> = alone.stdout.lines().collect();
+        assert_eq!(expected.len(), n.parse::<usize>().unwrap());
+        assert_eq!(summary_of(record), expected, "{file}");
+    }
+}
