@@ -24,6 +24,7 @@ __all__ = [
     "SummarySentence",
     "THREADS_ENV",
     "__version__",
+    "_summary_from_state",
     "parse",
     "rouge",
     "rouge_many",
@@ -137,6 +138,9 @@ def parse(
 class SummarySentence:
     """One selected sentence."""
 
+    def __new__(
+        cls, text: str, start: int, end: int, score: float, rank: int, index: int
+    ) -> SummarySentence: ...
     @property
     def text(self) -> str: ...
     @property
@@ -225,6 +229,11 @@ class Summarizer:
         self, texts: Iterable[str], *, threads: Union[int, None] = None
     ) -> list[Summary]:
         """Summarize every text in parallel (GIL released); results in input order."""
+
+def _summary_from_state(
+    source: str, sentences: tuple[SummarySentence, ...], stats: dict[str, Union[str, int, bool]]
+) -> Summary:
+    """Rebuild a pickled Summary (used by ``Summary.__reduce__``)."""
 
 def summarize(
     text: str,

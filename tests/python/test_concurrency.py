@@ -81,3 +81,22 @@ def test_fork_after_use_in_parent() -> None:
         assert child_many == want
         assert child_single == parent_single
         assert child_f == parent_f
+
+
+def _summarize_two(text: str) -> nutgraf.Summary:
+    return nutgraf.summarize(text, sentences=2, algorithm="lexrank")
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_pool_map_returns_summaries(method: str) -> None:
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    nutgraf.summarize(TEXTS[0])  # the parent has used the library
+    ctx = multiprocessing.get_context(method)
+    pool = ctx.Pool(2)
+    try:
+        summaries = pool.map_async(_summarize_two, TEXTS[:4]).get(timeout=60)
+    finally:
+        pool.terminate()
+        pool.join()
+    assert [s.to_dict() for s in summaries] == expected()[:4]

@@ -165,3 +165,23 @@ def test_thread_count_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NUTGRAF_NUM_THREADS", "many")
     with pytest.raises(nutgraf.ConfigError, match="NUTGRAF_NUM_THREADS"):
         nutgraf.summarize(STORY)
+
+
+def test_summaries_pickle() -> None:
+    import pickle
+
+    summary = nutgraf.summarize(NON_ASCII, sentences=2, algorithm="lexrank")
+    back = pickle.loads(pickle.dumps(summary))
+    assert isinstance(back, nutgraf.Summary)
+    assert back.to_dict() == summary.to_dict()
+    assert back.source == summary.source
+    assert back._repr_html_() == summary._repr_html_()
+
+
+@pytest.mark.parametrize("algorithm", ["default", "edmundson"])
+def test_title_option_same_through_every_entry_point(algorithm: str) -> None:
+    for title in ("Schools closed after flood", "Harbour master speaks"):
+        a = nutgraf.summarize(STORY, sentences=2, algorithm=algorithm, title=title)
+        b = nutgraf.Summarizer(sentences=2, algorithm=algorithm, title=title).summarize(STORY)
+        c = nutgraf.Summarizer(sentences=2, algorithm=algorithm, title=title).summarize_many([STORY])
+        assert a.to_dict() == b.to_dict() == c[0].to_dict()

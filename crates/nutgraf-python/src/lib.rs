@@ -39,6 +39,7 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<summarize::PySummary>()?;
     m.add_class::<summarize::PySummarySentence>()?;
     m.add_function(wrap_pyfunction!(summarize::summarize, m)?)?;
+    m.add_function(wrap_pyfunction!(summarize::_summary_from_state, m)?)?;
 
     m.add_class::<rouge::PyScore>()?;
     m.add_class::<rouge::PyAggregateScore>()?;

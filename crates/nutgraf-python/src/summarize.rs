@@ -10,6 +10,7 @@ use crate::document::{language_arg, InputText};
 use crate::engines::EngineCache;
 use crate::errors::{config_error, ConfigError as PyConfigError};
 use crate::offsets::CharOffsets;
+use nutgraf::parse::{parse, ParseOptions};
 use nutgraf::summarize::{self as core, Algorithm, Budget, Order, Summarizer, SummarizerConfig};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -164,6 +165,42 @@ pub struct PySummarySentence {
 
 #[pymethods]
 impl PySummarySentence {
+    #[new]
+    fn new(
+        text: Py<PyString>,
+        start: usize,
+        end: usize,
+        score: f64,
+        rank: usize,
+        index: usize,
+    ) -> Self {
+        PySummarySentence {
+            text,
+            start,
+            end,
+            score,
+            rank,
+            index,
+        }
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let s = slf.get();
+        let args = (
+            s.text.clone_ref(py),
+            s.start,
+            s.end,
+            s.score,
+            s.rank,
+            s.index,
+        )
+            .into_pyobject(py)?;
+        Ok((slf.get_type().into_any(), args))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "SummarySentence(rank={}, index={}, start={}, end={}, score={:?}, text={})",
@@ -203,6 +240,24 @@ pub struct PySummary {
 
 #[pymethods]
 impl PySummary {
+    /// Pickling (e.g. results sent back by `multiprocessing`): rebuilt by
+    /// `_summary_from_state(source, sentences, stats)`.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let rebuild = py
+            .import("nutgraf._nutgraf")?
+            .getattr("_summary_from_state")?;
+        let args = (
+            self.source.clone_ref(py),
+            self.sentences.clone_ref(py),
+            self.stats(py)?,
+        )
+            .into_pyobject(py)?;
+        Ok((rebuild, args))
+    }
+
     /// The selected sentences' texts, one per line (joined with "\n").
     #[getter]
     pub fn text(&self, py: Python<'_>) -> PyResult<String> {
@@ -345,14 +400,29 @@ impl Converted {
 }
 
 /// Summarizes one input with `engine`, the GIL released.
+/// `title`, when given, replaces the engine's own title (the text is then
+/// parsed here and handed over as a document).
 fn summarize_one(
     py: Python<'_>,
     engine: &Summarizer,
     text: &Bound<'_, PyAny>,
+    title: Option<String>,
 ) -> PyResult<PySummary> {
     let input = InputText::extract(text, "text", false)?;
     let owned = &input.text;
-    let converted = py.detach(|| convert(owned, engine.summarize(owned)));
+    let converted = py.detach(|| {
+        let summary = match title {
+            None => engine.summarize(owned),
+            Some(title) => {
+                let options = ParseOptions {
+                    title: Some(title),
+                    ..engine.config().parse_options()
+                };
+                engine.summarize_document(&parse(owned, &options))
+            }
+        };
+        convert(owned, summary)
+    });
     converted.into_py(py, input.py_text)
 }
 
@@ -427,7 +497,7 @@ impl PySummarizer {
     /// Summarizes one text.
     fn summarize(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PySummary> {
         let engine = self.engine(None)?;
-        summarize_one(py, &engine, text)
+        summarize_one(py, &engine, text, None)
     }
 
     /// Summarizes every text of an iterable (list, generator, pandas
@@ -549,6 +619,42 @@ pub fn summarize(
     }
     .config()?;
     config.threads = env_threads()?;
+    // The title differs from one article to the next: keep it out of the
+    // cache key, so a loop over articles reuses one summarizer.
+    let title = config.title.take();
     let engine = SHARED.get(&config).map_err(core_config_error)?;
-    summarize_one(py, &engine, text)
+    summarize_one(py, &engine, text, title)
+}
+
+/// Rebuilds a pickled `Summary` (see `Summary.__reduce__`).
+#[pyfunction]
+pub fn _summary_from_state(
+    source: Py<PyString>,
+    sentences: Bound<'_, PyTuple>,
+    stats: Bound<'_, PyDict>,
+) -> PyResult<PySummary> {
+    for item in sentences.iter() {
+        item.cast::<PySummarySentence>()?;
+    }
+    let get = |key: &str| -> PyResult<Bound<'_, PyAny>> {
+        stats
+            .get_item(key)?
+            .ok_or_else(|| PyTypeError::new_err(format!("summary state lacks {key:?}")))
+    };
+    let algorithm: String = get("algorithm")?.extract()?;
+    Ok(PySummary {
+        source,
+        sentences: sentences.unbind(),
+        stats: core::SummaryStats {
+            sentence_count: get("sentence_count")?.extract()?,
+            candidate_count: get("candidate_count")?.extract()?,
+            word_count: get("word_count")?.extract()?,
+            selected_words: get("selected_words")?.extract()?,
+            selected_chars: get("selected_chars")?.extract()?,
+            over_budget: get("over_budget")?.extract()?,
+            algorithm: algorithm
+                .parse::<Algorithm>()
+                .map_err(|e| config_error("algorithm", e))?,
+        },
+    })
 }
