@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting, lints, Rust tests (unit,
-# integration, doc tests, examples) and, once the Python package exists,
-# the pytest suite. `.ci/run` calls exactly this.
+# integration, doc tests, examples) and the Python package's pytest suite
+# (including mypy's stubtest). `.ci/run` calls exactly this.
+#
+# Python tools live in .venv (created here): rouge-score and NLTK are the
+# oracles of the ROUGE parity tests, pytest/mypy test the wheel, which is
+# built from this checkout with `pip install .`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+echo "== python venv (.venv)"
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q "rouge-score==0.1.2" "pytest>=7" "mypy>=1.10"
+# The Rust parity tests run `python3` with rouge_score and nltk importable.
+export PATH="$PWD/.venv/bin:$PATH"
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
@@ -13,3 +26,8 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace --exclude nutgraf-python
+
+echo "== pip install . (builds the wheel)"
+python -m pip install -q .
+echo "== pytest"
+python -m pytest -q tests/python
