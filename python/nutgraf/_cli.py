@@ -22,6 +22,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     whole command had finished.
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    # Rust writes straight to file descriptors 1 and 2: let Python's buffers go first.
+    sys.stdout.flush()
+    sys.stderr.flush()
     if threading.current_thread() is not threading.main_thread():
         code = run_cli(["nutgraf", *args])  # signal handlers belong to the main thread
     else:

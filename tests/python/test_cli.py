@@ -133,3 +133,17 @@ def test_bbc_sample_same_as_cli(nutgraf_command: str, data_dir: Path, tmp_path: 
     assert result.returncode == 0, result.stderr
     summaries = nutgraf.Summarizer(sentences=3).summarize_many(r["article"] for r in records)
     assert cli_records(result.stdout) == python_records(summaries)
+
+
+def test_entry_point_in_process(capfd: pytest.CaptureFixture[str], example_text: str) -> None:
+    from nutgraf._cli import main
+
+    from conftest import EXAMPLE
+
+    print("before", flush=False)
+    assert main(["summarize", "--sentences", "1", "--algorithm", "lead", str(EXAMPLE)]) == 0
+    out = capfd.readouterr().out
+    assert out.startswith("before\n")
+    assert nutgraf.summarize(example_text, sentences=1, algorithm="lead").text in out
+    assert main(["summarize", "--ratio", "7", str(EXAMPLE)]) == 2
+    assert "ratio" in capfd.readouterr().err
