@@ -425,10 +425,7 @@ struct Workspace {
     reference: Tokens,
     ngrams: HashMap<u128, (u32, u32), FixedState>,
     counts: Vec<u32>,
-    other_counts: Vec<u32>,
     lcs: lcs::LcsScratch,
-    table: Vec<u32>,
-    hit: Vec<bool>,
 }
 
 impl Workspace {
@@ -440,10 +437,7 @@ impl Workspace {
             reference: Tokens::default(),
             ngrams: HashMap::with_hasher(FixedState::default()),
             counts: Vec::new(),
-            other_counts: Vec::new(),
             lcs: lcs::LcsScratch::default(),
-            table: Vec::new(),
-            hit: Vec::new(),
         }
     }
 
@@ -523,16 +517,11 @@ impl Workspace {
 
     fn rouge_lsum(&mut self) -> Score {
         // Sentences with no token contribute nothing, and totals of 0 score 0.
-        let union = lcs::UnionLcs {
-            table: &mut self.table,
-            hit: &mut self.hit,
-            ref_counts: &mut self.counts,
-            sum_counts: &mut self.other_counts,
-        };
-        let hits = union.hits(
+        let hits = lcs::union_lcs_hits(
             self.reference.lines(),
             self.summary.lines(),
             self.vocab.len(),
+            &mut self.lcs,
         );
         Score::from_counts(hits, self.summary.ids.len(), self.reference.ids.len())
     }
