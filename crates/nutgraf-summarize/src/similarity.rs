@@ -18,14 +18,16 @@
 //!    count. The pair weights are also exactly symmetric: row `j` adds the
 //!    same products in the same order as row `i`.
 //! 3. **Bounds that keep it sub-quadratic** ([`GraphOptions`]):
-//!    * `max_term_df`: a term found in more than this many sentences does not
-//!      link sentences (its postings are skipped). Such terms are common
-//!      words of a huge document ("said" in a 100,000-sentence file); under
-//!      idf weighting they add little, and visiting their postings is what
-//!      makes the all-pairs step quadratic. Documents with at most
-//!      `max_term_df` sentences are never affected. Skipped terms still
-//!      count in the vector norms of [`PairWeight::Cosine`].
-//!    * `max_neighbours`: each row keeps at most this many neighbours, the
+//!    * `max_term_df` (default 250): a term found in more than this many
+//!      sentences is a *hub*: it does not make two sentences neighbours on
+//!      its own (its postings are not walked), but it still adds its share
+//!      to the weight of every pair found through another shared term, so
+//!      the weights of the pairs kept are exact. Hubs are the common words
+//!      of a huge document ("said" in a 100,000-sentence file); walking
+//!      their postings is what makes the all-pairs step quadratic. What is
+//!      lost: pairs sharing *only* hub terms. Documents with at most
+//!      `max_term_df` sentences are never affected.
+//!    * `max_neighbours` (default 64): each row keeps at most this many neighbours, the
 //!      heaviest ones, ties broken by the lower column index. This bounds
 //!      memory at `n × max_neighbours` edges. Documents with at most
 //!      `max_neighbours + 1` sentences are never affected. A capped graph
@@ -112,8 +114,8 @@ pub struct GraphOptions {
 impl Default for GraphOptions {
     fn default() -> Self {
         GraphOptions {
-            max_term_df: 2000,
-            max_neighbours: Some(128),
+            max_term_df: 250,
+            max_neighbours: Some(64),
             min_weight: 0.0,
         }
     }
@@ -270,66 +272,245 @@ impl SimilarityGraph {
     }
 }
 
-/// Per-term lists of `(sentence, value)`, sorted by sentence.
+/// Every sentence's terms flattened into one list, with the two factors
+/// each term brings to a pair weight (see [`Factors::build`]).
+struct Factors {
+    /// Sentence `i`'s entries are `start[i]..start[i + 1]`.
+    start: Vec<usize>,
+    /// Term ids, ascending within each sentence.
+    terms: Vec<u32>,
+    /// Factor of the term when its sentence is the row.
+    own: Vec<f64>,
+    /// Factor of the term when its sentence is the column.
+    val: Vec<f64>,
+    /// Token counts (for the overlap denominator).
+    lens: Vec<u32>,
+    kind: Kind,
+    /// All factors are >= 0, so partial sums are lower bounds of weights.
+    non_negative: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Cosine,
+    Overlap,
+    Bm25,
+}
+
+impl Factors {
+    /// The weight of pair (i, j) is built from `own_i(t) · val_j(t)` summed
+    /// over shared terms t:
+    /// * cosine: both factors are the unit-length tf-idf weight;
+    /// * overlap: both are 1 (the sum counts shared terms);
+    /// * BM25: `own` is the query count `q_t`, `val` the document part
+    ///   `idf_t · f (k1 + 1) / (f + k1 (1 − b + b |S| / avgdl))`; the reverse
+    ///   score s(j→i) sums `own_j(t) · val_i(t)`.
+    fn build(sentences: &[TermCounts], weight: PairWeight<'_>) -> Factors {
+        let mut f = Factors {
+            start: Vec::with_capacity(sentences.len() + 1),
+            terms: Vec::new(),
+            own: Vec::new(),
+            val: Vec::new(),
+            lens: sentences.iter().map(|s| s.len).collect(),
+            kind: match weight {
+                PairWeight::Cosine(_) => Kind::Cosine,
+                PairWeight::Overlap => Kind::Overlap,
+                PairWeight::Bm25(_) => Kind::Bm25,
+            },
+            non_negative: false,
+        };
+        f.start.push(0);
+        for s in sentences {
+            f.terms.extend_from_slice(&s.terms);
+            f.start.push(f.terms.len());
+        }
+        match weight {
+            PairWeight::Cosine(idf) => {
+                for s in sentences {
+                    // Zero-idf terms keep a factor of 0.
+                    let norm = tfidf_vector(s, idf).norm();
+                    for (&t, &c) in s.terms.iter().zip(&s.counts) {
+                        let w = if norm > 0.0 {
+                            c as f64 * idf.get(t) / norm
+                        } else {
+                            0.0
+                        };
+                        f.own.push(w);
+                        f.val.push(w);
+                    }
+                }
+            }
+            PairWeight::Overlap => {
+                f.own = vec![1.0; f.terms.len()];
+                f.val = vec![1.0; f.terms.len()];
+            }
+            PairWeight::Bm25(p) => {
+                let idf = bm25_idf(sentences, p.epsilon);
+                let n = sentences.len();
+                let total_len: f64 = sentences.iter().map(|s| s.len as f64).sum();
+                let avgdl = if n > 0 { total_len / n as f64 } else { 0.0 };
+                for s in sentences {
+                    let len_ratio = if avgdl > 0.0 {
+                        s.len as f64 / avgdl
+                    } else {
+                        0.0
+                    };
+                    for (&t, &c) in s.terms.iter().zip(&s.counts) {
+                        let tf = c as f64;
+                        f.own.push(tf);
+                        f.val.push(
+                            idf[t as usize] * tf * (p.k1 + 1.0)
+                                / (tf + p.k1 * (1.0 - p.b + p.b * len_ratio)),
+                        );
+                    }
+                }
+            }
+        }
+        f.non_negative = f.own.iter().chain(&f.val).all(|&x| x >= 0.0);
+        f
+    }
+
+    fn range(&self, i: usize) -> std::ops::Range<usize> {
+        self.start[i]..self.start[i + 1]
+    }
+}
+
+/// gensim's BM25 idf over the sentences: `ln(N − df + 0.5) − ln(df + 0.5)`,
+/// negative values replaced by `epsilon ×` the mean idf. Indexed by term id.
+fn bm25_idf(sentences: &[TermCounts], epsilon: f64) -> Vec<f64> {
+    let df = document_frequencies(sentences);
+    let n = sentences.len() as f64;
+    let mut idf = vec![0.0; df.len()];
+    let (mut sum, mut count) = (0.0, 0usize);
+    for (t, &d) in df.iter().enumerate() {
+        if d > 0 {
+            let d = d as f64;
+            idf[t] = (n - d + 0.5).ln() - (d + 0.5).ln();
+            sum += idf[t];
+            count += 1;
+        }
+    }
+    let mean = if count > 0 { sum / count as f64 } else { 0.0 };
+    for v in &mut idf {
+        if *v < 0.0 {
+            *v = epsilon * mean;
+        }
+    }
+    idf
+}
+
+/// Number of sentences containing each term id.
+fn document_frequencies(sentences: &[TermCounts]) -> Vec<usize> {
+    let vocab = sentences
+        .iter()
+        .filter_map(|r| r.terms.last())
+        .max()
+        .map_or(0, |&t| t as usize + 1);
+    let mut df = vec![0usize; vocab];
+    for s in sentences {
+        for &t in &s.terms {
+            df[t as usize] += 1;
+        }
+    }
+    df
+}
+
+/// One posting: a sentence containing the term, with the term's factors
+/// in that sentence.
+#[derive(Clone, Copy)]
+struct Posting {
+    sentence: u32,
+    own: f64,
+    val: f64,
+}
+
+/// Per-term postings, sorted by sentence, for the terms that link
+/// sentences: in at least 2 and at most `max_df` sentences. Terms above
+/// `max_df` are *hubs*: they find no candidates but still add their share
+/// to pairs found through other terms.
 struct InvertedIndex {
     offsets: Vec<usize>,
-    sentences: Vec<u32>,
-    values: Vec<f64>,
+    postings: Vec<Posting>,
+    hub: Vec<bool>,
+    /// Per sentence: Euclidean norms of the `own` and `val` factors of its
+    /// hub terms, and how many hub terms it has. By Cauchy–Schwarz the hub
+    /// share of pair (i, j) is at most `hub_own[i] × hub_val[j]`.
+    hub_own: Vec<f64>,
+    hub_val: Vec<f64>,
+    hub_count: Vec<u32>,
+    /// Per sentence, the positions (into [`Factors`]) of its hub terms,
+    /// ascending by term: sentence i's are `hub_start[i]..hub_start[i + 1]`.
+    hub_start: Vec<usize>,
+    hub_entries: Vec<usize>,
 }
 
 impl InvertedIndex {
-    /// Indexes the terms of `rows`; `value(i, k)` is stored for the k-th term
-    /// of sentence i. Terms in fewer than 2 or more than `max_df` sentences
-    /// get empty postings (they cannot link anything, or are too common).
-    fn build(
-        rows: &[TermCounts],
-        max_df: usize,
-        value: impl Fn(usize, usize) -> f64,
-    ) -> InvertedIndex {
-        let vocab = rows
-            .iter()
-            .filter_map(|r| r.terms.last())
-            .max()
-            .map_or(0, |&t| t as usize + 1);
-        let mut df = vec![0usize; vocab];
-        for r in rows {
-            for &t in &r.terms {
-                df[t as usize] += 1;
-            }
-        }
+    fn build(sentences: &[TermCounts], factors: &Factors, max_df: usize) -> InvertedIndex {
+        let df = document_frequencies(sentences);
+        let vocab = df.len();
         let keep = |d: usize| d >= 2 && d <= max_df;
         let mut offsets = vec![0usize; vocab + 1];
         for t in 0..vocab {
             offsets[t + 1] = offsets[t] + if keep(df[t]) { df[t] } else { 0 };
         }
-        let total = offsets[vocab];
-        let mut sentences = vec![0u32; total];
-        let mut values = vec![0.0; total];
+        let empty = Posting {
+            sentence: 0,
+            own: 0.0,
+            val: 0.0,
+        };
+        let mut postings = vec![empty; offsets[vocab]];
         let mut next = offsets.clone();
-        for (i, r) in rows.iter().enumerate() {
-            for (k, &t) in r.terms.iter().enumerate() {
-                let t = t as usize;
+        let n = sentences.len();
+        let (mut hub_own, mut hub_val, mut hub_count) = (vec![0.0; n], vec![0.0; n], vec![0; n]);
+        let mut hub_start = Vec::with_capacity(n + 1);
+        let mut hub_entries = Vec::new();
+        hub_start.push(0);
+        for i in 0..n {
+            for k in factors.range(i) {
+                let t = factors.terms[k] as usize;
+                if df[t] > max_df {
+                    hub_own[i] += factors.own[k] * factors.own[k];
+                    hub_val[i] += factors.val[k] * factors.val[k];
+                    hub_count[i] += 1;
+                    hub_entries.push(k);
+                }
                 if keep(df[t]) {
-                    sentences[next[t]] = i as u32;
-                    values[next[t]] = value(i, k);
+                    postings[next[t]] = Posting {
+                        sentence: i as u32,
+                        own: factors.own[k],
+                        val: factors.val[k],
+                    };
                     next[t] += 1;
                 }
             }
+            hub_start.push(hub_entries.len());
         }
         InvertedIndex {
             offsets,
-            sentences,
-            values,
+            postings,
+            hub: df.iter().map(|&d| d > max_df).collect(),
+            hub_own: hub_own.into_iter().map(f64::sqrt).collect(),
+            hub_val: hub_val.into_iter().map(f64::sqrt).collect(),
+            hub_count,
+            hub_start,
+            hub_entries,
         }
     }
 
-    fn postings(&self, term: u32) -> (&[u32], &[f64]) {
+    fn postings(&self, term: u32) -> &[Posting] {
         let t = term as usize;
         if t + 1 >= self.offsets.len() {
-            return (&[], &[]);
+            return &[];
         }
-        let range = self.offsets[t]..self.offsets[t + 1];
-        (&self.sentences[range.clone()], &self.values[range])
+        &self.postings[self.offsets[t]..self.offsets[t + 1]]
+    }
+
+    fn is_hub(&self, term: u32) -> bool {
+        self.hub.get(term as usize).copied().unwrap_or(false)
+    }
+
+    fn hubs_of(&self, i: usize) -> &[usize] {
+        &self.hub_entries[self.hub_start[i]..self.hub_start[i + 1]]
     }
 }
 
@@ -340,31 +521,30 @@ struct Scratch {
     backward: Vec<f64>,
     seen: Vec<bool>,
     touched: Vec<u32>,
+    hubs: Vec<usize>,
+    /// (sentence, forward sum, backward sum) of each candidate of the row.
+    candidates: Vec<(u32, f64, f64)>,
+    bounds: Vec<f64>,
+    out: Vec<(u32, f64)>,
+    /// By term id: 1 + position (into [`Factors`]) of the row's entry for
+    /// that hub term, or 0.
+    hub_mark: Vec<usize>,
 }
 
 impl Scratch {
-    fn new(n: usize) -> Scratch {
+    fn new(n: usize, vocab: usize) -> Scratch {
         Scratch {
             forward: vec![0.0; n],
             backward: vec![0.0; n],
             seen: vec![false; n],
             touched: Vec::new(),
+            hubs: Vec::new(),
+            candidates: Vec::new(),
+            bounds: Vec::new(),
+            out: Vec::new(),
+            hub_mark: vec![0; vocab],
         }
     }
-}
-
-/// What each row needs besides the postings.
-enum Prepared {
-    /// Unit-length tf-idf weights per (sentence, term position).
-    Cosine(Vec<Vec<f64>>),
-    /// Token counts per sentence.
-    Overlap,
-    /// Query weight `q_t` per (sentence, term position) and the document
-    /// part `idf_t · f (k1+1) / (f + k1(…))` per (sentence, term position).
-    Bm25 {
-        query: Vec<Vec<f64>>,
-        doc: Vec<Vec<f64>>,
-    },
 }
 
 /// Builds the sparse similarity graph of `sentences` (see the module docs).
@@ -376,51 +556,30 @@ pub fn similarity_graph(
     options: &GraphOptions,
 ) -> SimilarityGraph {
     let n = sentences.len();
-    let prepared = prepare(sentences, weight);
-    let index = match &prepared {
-        Prepared::Cosine(unit) => {
-            InvertedIndex::build(sentences, options.max_term_df, |i, k| unit[i][k])
-        }
-        Prepared::Overlap => InvertedIndex::build(sentences, options.max_term_df, |_, _| 1.0),
-        Prepared::Bm25 { doc, .. } => {
-            InvertedIndex::build(sentences, options.max_term_df, |i, k| doc[i][k])
-        }
-    };
-    // A second index for BM25's reverse direction: the query weight of j.
-    let reverse = match &prepared {
-        Prepared::Bm25 { query, .. } => Some(InvertedIndex::build(
-            sentences,
-            options.max_term_df,
-            |i, k| query[i][k],
-        )),
-        _ => None,
-    };
+    let factors = Factors::build(sentences, weight);
+    let index = InvertedIndex::build(sentences, &factors, options.max_term_df);
 
-    let rows: Vec<Vec<(u32, f64)>> = (0..n)
+    // Rows in chunks, one scratch space per chunk (a scratch space is O(n),
+    // so not per row; and not `map_init`, which may call its init once per
+    // split job). About 8 chunks per thread balance the load.
+    let chunk = n.div_ceil(8 * rayon::current_num_threads().max(1)).max(64);
+    let rows: Vec<Vec<(u32, f64)>> = (0..n.div_ceil(chunk))
         .into_par_iter()
-        .with_min_len(32)
-        .map_init(
-            || Scratch::new(n),
-            |scratch, i| {
-                row(
-                    i,
-                    sentences,
-                    &prepared,
-                    &index,
-                    reverse.as_ref(),
-                    options,
-                    scratch,
-                )
-            },
-        )
+        .flat_map_iter(|c| {
+            let mut scratch = Scratch::new(n, index.hub.len());
+            let rows: Vec<Vec<(u32, f64)>> = (c * chunk..n.min((c + 1) * chunk))
+                .map(|i| row(i, &factors, &index, options, &mut scratch))
+                .collect();
+            rows
+        })
         .collect();
 
+    let edges = rows.iter().map(Vec::len).sum();
     let mut graph = SimilarityGraph {
         offsets: Vec::with_capacity(n + 1),
-        columns: Vec::with_capacity(rows.iter().map(Vec::len).sum()),
-        weights: Vec::new(),
+        columns: Vec::with_capacity(edges),
+        weights: Vec::with_capacity(edges),
     };
-    graph.weights.reserve(graph.columns.capacity());
     graph.offsets.push(0);
     for r in rows {
         for (c, w) in r {
@@ -432,154 +591,130 @@ pub fn similarity_graph(
     graph
 }
 
-fn prepare(sentences: &[TermCounts], weight: PairWeight<'_>) -> Prepared {
-    match weight {
-        PairWeight::Cosine(idf) => Prepared::Cosine(
-            sentences
-                .iter()
-                .map(|s| {
-                    // Weights aligned with s.terms (zero-idf terms stay at 0).
-                    let norm = tfidf_vector(s, idf).norm();
-                    s.terms
-                        .iter()
-                        .zip(&s.counts)
-                        .map(|(&t, &c)| {
-                            if norm > 0.0 {
-                                c as f64 * idf.get(t) / norm
-                            } else {
-                                0.0
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-        ),
-        PairWeight::Overlap => Prepared::Overlap,
-        PairWeight::Bm25(p) => {
-            let n = sentences.len();
-            let vocab = sentences
-                .iter()
-                .filter_map(|r| r.terms.last())
-                .max()
-                .map_or(0, |&t| t as usize + 1);
-            let mut df = vec![0u64; vocab];
-            for s in sentences {
-                for &t in &s.terms {
-                    df[t as usize] += 1;
-                }
-            }
-            let mut idf = vec![0.0; vocab];
-            let (mut idf_sum, mut idf_terms) = (0.0, 0usize);
-            for t in 0..vocab {
-                if df[t] > 0 {
-                    let d = df[t] as f64;
-                    idf[t] = (n as f64 - d + 0.5).ln() - (d + 0.5).ln();
-                    idf_sum += idf[t];
-                    idf_terms += 1;
-                }
-            }
-            let mean_idf = if idf_terms > 0 {
-                idf_sum / idf_terms as f64
-            } else {
-                0.0
-            };
-            for v in &mut idf {
-                if *v < 0.0 {
-                    *v = p.epsilon * mean_idf;
-                }
-            }
-            let total_len: f64 = sentences.iter().map(|s| s.len as f64).sum();
-            let avgdl = if n > 0 { total_len / n as f64 } else { 0.0 };
-            let query = sentences
-                .iter()
-                .map(|s| s.counts.iter().map(|&c| c as f64).collect())
-                .collect();
-            let doc = sentences
-                .iter()
-                .map(|s| {
-                    let len_ratio = if avgdl > 0.0 {
-                        s.len as f64 / avgdl
-                    } else {
-                        0.0
-                    };
-                    s.terms
-                        .iter()
-                        .zip(&s.counts)
-                        .map(|(&t, &c)| {
-                            let f = c as f64;
-                            idf[t as usize] * f * (p.k1 + 1.0)
-                                / (f + p.k1 * (1.0 - p.b + p.b * len_ratio))
-                        })
-                        .collect()
-                })
-                .collect();
-            Prepared::Bm25 { query, doc }
-        }
-    }
-}
-
-/// Computes row `i`: accumulate over `i`'s terms in ascending order, then
-/// turn the accumulators into weights, then cap.
+/// Computes row `i`. Each pair's sum runs over the shared linking terms in
+/// ascending order, then over the shared hub terms in ascending order: the
+/// same order in row `i` and row `j`, whatever the thread.
 fn row(
     i: usize,
-    sentences: &[TermCounts],
-    prepared: &Prepared,
+    f: &Factors,
     index: &InvertedIndex,
-    reverse: Option<&InvertedIndex>,
     options: &GraphOptions,
     scratch: &mut Scratch,
 ) -> Vec<(u32, f64)> {
-    let me = &sentences[i];
-    for (k, &t) in me.terms.iter().enumerate() {
-        let (js, values) = index.postings(t);
-        // The row's own factor for this term.
-        let own = match prepared {
-            Prepared::Cosine(unit) => unit[i][k],
-            Prepared::Overlap => 1.0,
-            Prepared::Bm25 { query, .. } => query[i][k],
-        };
-        for (&j, &v) in js.iter().zip(values) {
-            let ju = j as usize;
-            if ju == i {
+    let bm25 = f.kind == Kind::Bm25;
+    scratch.hubs.clear();
+    for k in f.range(i) {
+        let t = f.terms[k];
+        if index.is_hub(t) {
+            scratch.hubs.push(k);
+            continue;
+        }
+        let (own, val) = (f.own[k], f.val[k]);
+        for p in index.postings(t) {
+            let j = p.sentence as usize;
+            if j == i {
                 continue;
             }
-            if !scratch.seen[ju] {
-                scratch.seen[ju] = true;
-                scratch.touched.push(j);
+            if !scratch.seen[j] {
+                scratch.seen[j] = true;
+                scratch.touched.push(p.sentence);
             }
-            scratch.forward[ju] += own * v;
-        }
-        if let (Some(reverse), Prepared::Bm25 { doc, .. }) = (reverse, prepared) {
-            // s(j→i): j's query count times i's document part for this term.
-            let mine = doc[i][k];
-            let (js, qs) = reverse.postings(t);
-            for (&j, &q) in js.iter().zip(qs) {
-                if j as usize != i {
-                    scratch.backward[j as usize] += q * mine;
-                }
+            scratch.forward[j] += own * p.val;
+            if bm25 {
+                scratch.backward[j] += p.own * val;
             }
         }
     }
 
-    scratch.touched.sort_unstable();
-    let mut out = Vec::with_capacity(scratch.touched.len());
+    // Collect the candidates and reset the accumulators for the next row.
+    scratch.candidates.clear();
     for &j in &scratch.touched {
         let ju = j as usize;
-        let acc = scratch.forward[ju];
-        let w = match prepared {
-            Prepared::Cosine(_) => acc,
-            Prepared::Overlap => {
-                let denom = (me.len as f64).ln() + (sentences[ju].len as f64).ln();
+        scratch
+            .candidates
+            .push((j, scratch.forward[ju], scratch.backward[ju]));
+        scratch.forward[ju] = 0.0;
+        scratch.backward[ju] = 0.0;
+        scratch.seen[ju] = false;
+    }
+    scratch.touched.clear();
+
+    let overlap_denominator = |j: usize| (f.lens[i] as f64).ln() + (f.lens[j] as f64).ln();
+    // Pruning before the hub terms are added: when only the top k survive
+    // and every factor is >= 0, a candidate whose weight cannot reach the
+    // k-th largest partial weight, even with the largest possible hub
+    // shares, cannot be kept. Skips the hub look-ups for most candidates
+    // of a huge document; the weights kept are unchanged.
+    if let Some(k) = options.max_neighbours {
+        let prunable = f.non_negative && f.kind != Kind::Bm25 && k > 0;
+        if prunable && !scratch.hubs.is_empty() && scratch.candidates.len() > k {
+            // Upper bound of the hub share of pair (i, j), with a little
+            // slack so rounding can never prune a pair that belongs.
+            let hub_share = |j: usize| -> f64 {
+                let b = match f.kind {
+                    Kind::Cosine => index.hub_own[i] * index.hub_val[j],
+                    _ => index.hub_count[i].min(index.hub_count[j]) as f64,
+                };
+                b * (1.0 + 1e-9) + 1e-12
+            };
+            let partial = |&(j, fwd, _): &(u32, f64, f64)| -> (f64, f64) {
+                let share = hub_share(j as usize);
+                match f.kind {
+                    Kind::Overlap => {
+                        let d = overlap_denominator(j as usize);
+                        if d > 0.0 {
+                            (fwd / d, (fwd + share) / d)
+                        } else {
+                            (0.0, 0.0)
+                        }
+                    }
+                    _ => (fwd, fwd + share),
+                }
+            };
+            scratch.bounds.clear();
+            scratch
+                .bounds
+                .extend(scratch.candidates.iter().map(|c| partial(c).0));
+            scratch
+                .bounds
+                .select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
+            let threshold = scratch.bounds[k - 1];
+            scratch.candidates.retain(|c| partial(c).1 >= threshold);
+        }
+    }
+
+    scratch.out.clear();
+    for &k in &scratch.hubs {
+        scratch.hub_mark[f.terms[k] as usize] = k + 1;
+    }
+    for &(j, mut fwd, mut bwd) in &scratch.candidates {
+        let ju = j as usize;
+        if !scratch.hubs.is_empty() {
+            // Shared hub terms, ascending: j's hub terms that the row marked.
+            for &kj in index.hubs_of(ju) {
+                let mark = scratch.hub_mark[f.terms[kj] as usize];
+                if mark > 0 {
+                    let k = mark - 1;
+                    fwd += f.own[k] * f.val[kj];
+                    if bm25 {
+                        bwd += f.own[kj] * f.val[k];
+                    }
+                }
+            }
+        }
+        let w = match f.kind {
+            Kind::Cosine => fwd,
+            Kind::Overlap => {
+                let denom = overlap_denominator(ju);
                 if denom > 0.0 {
-                    acc / denom
+                    fwd / denom
                 } else {
                     0.0
                 }
             }
-            Prepared::Bm25 { .. } => {
+            Kind::Bm25 => {
                 // gensim: the first non-zero of s(lo→hi), s(hi→lo).
-                let back = scratch.backward[ju];
-                let (lo_hi, hi_lo) = if i < ju { (acc, back) } else { (back, acc) };
+                let (lo_hi, hi_lo) = if i < ju { (fwd, bwd) } else { (bwd, fwd) };
                 if lo_hi != 0.0 {
                     lo_hi
                 } else {
@@ -588,14 +723,15 @@ fn row(
             }
         };
         if w.is_finite() && w > options.min_weight {
-            out.push((j, w));
+            scratch.out.push((j, w));
         }
-        scratch.forward[ju] = 0.0;
-        scratch.backward[ju] = 0.0;
-        scratch.seen[ju] = false;
     }
-    scratch.touched.clear();
 
+    for &k in &scratch.hubs {
+        scratch.hub_mark[f.terms[k] as usize] = 0;
+    }
+
+    let out = &mut scratch.out;
     if let Some(k) = options.max_neighbours {
         if out.len() > k {
             // Heaviest first, lower column first among equals.
@@ -606,11 +742,12 @@ fn row(
             } else {
                 out.select_nth_unstable_by(k - 1, by_weight);
                 out.truncate(k);
-                out.sort_unstable_by_key(|&(c, _)| c);
             }
         }
     }
-    out
+    out.sort_unstable_by_key(|&(c, _)| c);
+    // A fresh, exactly sized row: the scratch buffer keeps its capacity.
+    out.to_vec()
 }
 
 /// Power-iteration settings.
@@ -619,7 +756,8 @@ fn row(
 pub struct PageRankOptions {
     /// Probability of following an edge rather than teleporting (0.85).
     pub damping: f64,
-    /// Stop when the L1 change between iterations is below this (1e-6).
+    /// Stop when the L1 change between iterations is below
+    /// `n × tolerance` (networkx's rule; 1e-6).
     pub tolerance: f64,
     /// Stop after this many iterations at most (100).
     pub max_iterations: usize,
@@ -677,10 +815,15 @@ pub fn pagerank(
         .map(|i| graph.row(i).1.iter().map(|&w| clean(w)).sum())
         .collect();
     // Incoming edges with transition probabilities w(j,i)/out(j).
-    let incoming = graph.transpose().filter_map(|_, j, w| {
-        let w = clean(w);
-        (w > 0.0).then(|| w / out_weight[j])
-    });
+    let mut incoming = graph.transpose();
+    for i in 0..n {
+        let range = incoming.offsets[i]..incoming.offsets[i + 1];
+        for e in range {
+            let j = incoming.columns[e] as usize;
+            let w = clean(incoming.weights[e]);
+            incoming.weights[e] = if w > 0.0 { w / out_weight[j] } else { 0.0 };
+        }
+    }
     let damping = if options.damping.is_finite() {
         options.damping.clamp(0.0, 1.0)
     } else {
@@ -707,7 +850,7 @@ pub fn pagerank(
             });
         let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut rank, &mut next);
-        if change < options.tolerance {
+        if change < options.tolerance * n as f64 {
             break;
         }
     }
@@ -796,6 +939,72 @@ mod tests {
             similarity_graph(&t, PairWeight::Cosine(&idf), &hubs).edge_count(),
             0
         );
+    }
+
+    #[test]
+    fn hub_terms_do_not_link_but_still_weigh() {
+        // "market" is in every sentence (a hub at max_term_df = 3); only
+        // sentences 0 and 3 share another term ("copper").
+        let text = "Market copper rose.\nMarket tin fell.\nMarket zinc slid.\n\
+            Market copper jumped.\nMarket lead eased.";
+        let (d, t) = terms(text);
+        let idf = Idf::from_sentences(&t, d.vocabulary.stems.len(), IdfFormula::Smooth);
+        let opts = GraphOptions {
+            max_term_df: 3,
+            ..GraphOptions::EXACT
+        };
+        let g = similarity_graph(&t, PairWeight::Cosine(&idf), &opts);
+        assert_eq!(g.edge_count(), 2);
+        let v = tfidf_vectors(&t, &idf);
+        let exact = v[0].cosine(&v[3]);
+        assert!((g.weight(0, 3) - exact).abs() < 1e-12);
+        // The exact graph links everything through "market".
+        let all = similarity_graph(&t, PairWeight::Cosine(&idf), &GraphOptions::EXACT);
+        assert_eq!(all.edge_count(), 20);
+        assert_eq!(all.weight(0, 3), g.weight(0, 3));
+    }
+
+    /// Capping (with its pruning shortcut) keeps exactly the k heaviest
+    /// edges of the uncapped graph, with the same weights.
+    #[test]
+    fn capped_rows_are_the_top_of_uncapped_rows() {
+        let text: String = (0..300)
+            .map(|i| {
+                format!(
+                    "Report {} on topic{} with topic{} and market news.\n",
+                    i % 37,
+                    i % 23,
+                    i % 7
+                )
+            })
+            .collect();
+        let (d, t) = terms(&text);
+        let idf = Idf::from_sentences(&t, d.vocabulary.stems.len(), IdfFormula::Smooth);
+        for weight in [PairWeight::Cosine(&idf), PairWeight::Overlap] {
+            let uncapped = GraphOptions {
+                max_term_df: 20,
+                max_neighbours: None,
+                min_weight: 0.0,
+            };
+            let capped = GraphOptions {
+                max_neighbours: Some(5),
+                ..uncapped
+            };
+            let full = similarity_graph(&t, weight, &uncapped);
+            let top = similarity_graph(&t, weight, &capped);
+            assert!(full.edge_count() > top.edge_count());
+            for i in 0..t.len() {
+                let (cols, ws) = full.row(i);
+                let mut row: Vec<(u32, f64)> =
+                    cols.iter().copied().zip(ws.iter().copied()).collect();
+                row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                row.truncate(5);
+                row.sort_by_key(|&(c, _)| c);
+                let (cols, ws) = top.row(i);
+                let got: Vec<(u32, f64)> = cols.iter().copied().zip(ws.iter().copied()).collect();
+                assert_eq!(got, row, "row {i}");
+            }
+        }
     }
 
     #[test]
