@@ -1,6 +1,14 @@
 //! One module per scoring algorithm.
 
+pub mod edmundson;
+pub mod klsum;
 pub mod lead;
+pub mod lexrank;
+pub mod lsa;
+pub mod luhn;
+pub mod pacsum;
+pub mod sumbasic;
+pub mod textrank;
 
 use crate::{Algorithm, Scorer, SummarizerConfig};
 
@@ -13,13 +21,13 @@ pub fn scorer_for(config: &SummarizerConfig) -> Box<dyn Scorer> {
     match config.algorithm {
         Algorithm::Lead => Box::new(lead::Lead),
         Algorithm::Default => Box::new(lead::Lead),
-        Algorithm::Luhn => Box::new(lead::Lead),
-        Algorithm::Edmundson => Box::new(lead::Lead),
-        Algorithm::Lsa => Box::new(lead::Lead),
-        Algorithm::Sumbasic => Box::new(lead::Lead),
-        Algorithm::Klsum => Box::new(lead::Lead),
-        Algorithm::Textrank => Box::new(lead::Lead),
-        Algorithm::Lexrank => Box::new(lead::Lead),
-        Algorithm::Pacsum => Box::new(lead::Lead),
+        Algorithm::Luhn => Box::new(luhn::Luhn::default()),
+        Algorithm::Edmundson => Box::new(edmundson::Edmundson::default()),
+        Algorithm::Lsa => Box::new(lsa::Lsa::default()),
+        Algorithm::Sumbasic => Box::new(sumbasic::SumBasic),
+        Algorithm::Klsum => Box::new(klsum::KlSum::default()),
+        Algorithm::Textrank => Box::new(textrank::TextRank::from_config(config)),
+        Algorithm::Lexrank => Box::new(lexrank::LexRank::from_config(config)),
+        Algorithm::Pacsum => Box::new(pacsum::PacSum::from_config(config)),
     }
 }
