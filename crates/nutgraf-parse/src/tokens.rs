@@ -530,6 +530,28 @@ mod tests {
     }
 
     #[test]
+    fn long_words_and_non_ascii_words() {
+        // Longer than a packed key (15 bytes), ASCII and not.
+        let text =
+            "Internationalization INTERNATIONALIZATION Достопримечательность достопримечательность";
+        let mut tokenizer = Tokenizer::new(Language::English);
+        let mut out = Vec::new();
+        tokenizer.tokenize_into(text, Span::new(0, text.len()), &mut out);
+        assert_eq!(out.len(), 4);
+        assert_eq!(out[0].word, out[1].word);
+        assert_eq!(out[2].word, out[3].word);
+        assert_eq!(
+            tokenizer.known_stem("internationalization"),
+            Some(out[0].stem)
+        );
+        let vocabulary = tokenizer.into_vocabulary();
+        assert_eq!(
+            vocabulary.words,
+            ["internationalization", "достопримечательность"]
+        );
+    }
+
+    #[test]
     fn content_stems_skip_stop_words() {
         let mut tokenizer = Tokenizer::new(Language::English);
         let stems = tokenizer.content_stems("The storm and the floods");
