@@ -47,6 +47,15 @@ pub(crate) struct LcsScratch {
     sum_counts: Vec<u32>,
 }
 
+impl LcsScratch {
+    /// Heap memory held by the buffers that grow with text length.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        (self.masks.capacity() + self.rows.capacity()) * 8
+            + self.row.capacity() * 4
+            + self.hit.capacity()
+    }
+}
+
 /// Builds the match masks of `columns` (`words` words each) and gives each
 /// distinct token a slot. Returns the number of slots. Undo with [`clear_slots`].
 fn build_masks(

@@ -374,8 +374,11 @@ impl Rouge {
             .unwrap_or_else(|| Workspace::new(self.stemmer));
         ws.tokenizer.stem = self.stemmer;
         let result = f(&mut ws);
-        // Fails only while the thread is shutting down; then just drop it.
-        let _ = WORKSPACE.try_with(|slot| slot.set(Some(ws)));
+        // Don't keep the memory of an exceptionally long text around. Storing
+        // fails only while the thread shuts down; then the workspace is dropped.
+        if ws.lcs.heap_bytes() <= KEEP_SCRATCH_BYTES {
+            let _ = WORKSPACE.try_with(|slot| slot.set(Some(ws)));
+        }
         result
     }
 
@@ -408,6 +411,9 @@ impl Rouge {
         Ok(best)
     }
 }
+
+/// A thread keeps its LCS scratch space between calls only up to this size.
+const KEEP_SCRATCH_BYTES: usize = 64 << 20;
 
 thread_local! {
     /// One workspace per thread, kept between calls: its buffers and stem
@@ -666,6 +672,21 @@ mod tests {
         assert_eq!(s[&Metric::Rouge1].recall, 1.0);
         let s = rouge.score_multi("a b", &["a b c d", "a"]).unwrap();
         assert_eq!(s[&Metric::Rouge1].recall, 0.5);
+    }
+
+    #[test]
+    fn very_long_single_lines() {
+        // 8200 distinct tokens: long enough for ROUGE-L's fallback recurrence.
+        let words: Vec<String> = (0..8200).map(|i| format!("w{i}")).collect();
+        let text = words.join(" ");
+        let reversed: Vec<&str> = words.iter().rev().map(String::as_str).collect();
+        let same = scorer(&[Metric::RougeLsum], false).score(&text, &text);
+        assert_eq!(same[&Metric::RougeLsum].fmeasure, 1.0);
+        let rouge = scorer(&[Metric::RougeL, Metric::RougeLsum], false);
+        // Reversed distinct tokens share a subsequence of length 1 only.
+        let rev = rouge.score(&reversed.join(" "), &text);
+        assert_eq!(rev[&Metric::RougeL].precision, 1.0 / 8200.0);
+        assert_eq!(rev[&Metric::RougeLsum].recall, 1.0 / 8200.0);
     }
 
     #[test]
