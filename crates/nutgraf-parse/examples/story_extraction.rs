@@ -128,13 +128,48 @@ impl Totals {
     }
 }
 
+/// Prints the CPU time structure detection takes per byte of `texts`.
+fn speed(label: &str, texts: &[&str], rounds: usize) {
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    if bytes == 0 {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let cpu_started = cpu_ns();
+    let mut blocks = 0;
+    for _ in 0..rounds {
+        for t in texts {
+            blocks += nutgraf_parse::structure::detect_structure(t).0.len();
+        }
+    }
+    let secs = match (cpu_started, cpu_ns()) {
+        (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+        _ => started.elapsed().as_secs_f64(),
+    };
+    println!(
+        "structure detection, {label}: {:.0} MB/s, {:.2} ns/byte of CPU time ({} blocks)",
+        (bytes * rounds) as f64 / secs / 1e6,
+        secs * 1e9 / (bytes * rounds) as f64,
+        blocks / rounds
+    );
+}
+
+/// Nanoseconds this thread has run on a CPU (Linux), if known.
+fn cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut show = None;
+    let mut speed_only = false;
     let mut path = data_dir().join("news_pages_raw.dev.jsonl.gz");
     let mut i = 0;
     while i < args.len() {
-        if args[i] == "--show" {
+        if args[i] == "--speed" {
+            speed_only = true;
+        } else if args[i] == "--show" {
             show = args.get(i + 1).cloned();
             i += 1;
         } else {
@@ -174,8 +209,73 @@ fn main() {
     body.print("body only");
     per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
     println!("worst pages by F1:");
-    for (f, p, r, id) in per_page.iter().take(10) {
+    for (f, p, r, id) in per_page.iter().take(
+        std::env::var("WORST")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10),
+    ) {
         println!("  {id:.16}  F1 {f:.3}  P {p:.3}  R {r:.3}");
+    }
+
+    // Speed of structure detection alone (lines, cues, roles, metadata), on
+    // the page dumps (many short lines: the slow case) and on clean
+    // articles when present.
+    let bbc = read_jsonl(&data_dir().join("bbc_news_summary.dev.jsonl.gz")).unwrap_or_default();
+    let clean: Vec<&str> = bbc.iter().filter_map(|r| r["article"].as_str()).collect();
+    speed(
+        "clean BBC articles",
+        &clean,
+        if speed_only { 50 } else { 5 },
+    );
+    let texts: Vec<&str> = pages
+        .iter()
+        .filter_map(|p| p["raw_text"].as_str())
+        .collect();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let rounds = if show.is_some() { 1 } else { 20 };
+    let rounds = if speed_only { 200 } else { rounds };
+    let started = std::time::Instant::now();
+    let cpu_started = cpu_ns();
+    let mut blocks = 0;
+    for _ in 0..rounds {
+        for t in &texts {
+            blocks += nutgraf_parse::structure::detect_structure(t).0.len();
+        }
+    }
+    // CPU time of this thread when the OS tells it (the machine may be busy
+    // with other work), wall time otherwise.
+    let secs = match (cpu_started, cpu_ns()) {
+        (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+        _ => started.elapsed().as_secs_f64(),
+    };
+    println!(
+        "structure detection: {:.0} MB/s, {:.2} ns/byte of CPU time ({} blocks)",
+        (bytes * rounds) as f64 / secs / 1e6,
+        secs * 1e9 / (bytes * rounds) as f64,
+        blocks / rounds
+    );
+
+    // For scale: splitting the same text into trimmed lines only.
+    let cpu_started = cpu_ns();
+    let started = std::time::Instant::now();
+    let mut lines = 0;
+    for _ in 0..rounds {
+        for t in &texts {
+            lines += nutgraf_parse::structure::plain_blocks(t).len();
+        }
+    }
+    let secs = match (cpu_started, cpu_ns()) {
+        (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+        _ => started.elapsed().as_secs_f64(),
+    };
+    println!(
+        "  (for scale, line splitting alone: {:.2} ns/byte, {} lines)",
+        secs * 1e9 / (bytes * rounds) as f64,
+        lines / rounds
+    );
+    if speed_only {
+        return;
     }
 
     // Clean corpora: share of article words outside story roles.

@@ -7,7 +7,8 @@
 //! and are not scanned past their first words.
 
 use super::date::find_date;
-use super::lines::{is_space, Unit};
+use super::lines::{is_space, is_word_char, Unit};
+use std::sync::LazyLock;
 
 /// What the words of a line say it is, before looking at its neighbours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,136 +90,358 @@ enum Kw {
     Javascript,
     Copyright,
     Consent,
+    /// First words of "Related stories"-style headings not listed above.
+    BreakStart,
+    This,
 }
 
-fn keyword(w: &[u8]) -> Kw {
-    match w {
-        b"by" => Kw::By,
-        b"photo" | b"photos" | b"photograph" | b"photographs" | b"picture" | b"pic" | b"foto" => {
-            Kw::Photo
+/// Lower-case keywords and their ids.
+const KEYWORDS: &[(&str, Kw)] = &[
+    ("by", Kw::By),
+    ("photo", Kw::Photo),
+    ("photos", Kw::Photo),
+    ("photograph", Kw::Photo),
+    ("photographs", Kw::Photo),
+    ("picture", Kw::Photo),
+    ("pic", Kw::Photo),
+    ("foto", Kw::Photo),
+    ("image", Kw::Image),
+    ("images", Kw::Images),
+    ("credit", Kw::Credit),
+    ("credits", Kw::Credit),
+    ("getty", Kw::Getty),
+    ("reuters", Kw::Reuters),
+    ("ap", Kw::Ap),
+    ("afp", Kw::Agency),
+    ("epa", Kw::Agency),
+    ("pa", Kw::Agency),
+    ("xinhua", Kw::Agency),
+    ("tass", Kw::Agency),
+    ("anp", Kw::Agency),
+    ("dpa", Kw::Agency),
+    ("ansa", Kw::Agency),
+    ("shutterstock", Kw::Stock),
+    ("istock", Kw::Stock),
+    ("istockphoto", Kw::Stock),
+    ("alamy", Kw::Stock),
+    ("unsplash", Kw::Stock),
+    ("pexels", Kw::Stock),
+    ("courtesy", Kw::Courtesy),
+    ("file", Kw::File),
+    ("above", Kw::Direction),
+    ("below", Kw::Direction),
+    ("left", Kw::Direction),
+    ("right", Kw::Direction),
+    ("top", Kw::Direction),
+    ("main", Kw::Direction),
+    ("inset", Kw::Direction),
+    ("pictured", Kw::Pictured),
+    ("caption", Kw::Caption),
+    ("share", Kw::Share),
+    ("shares", Kw::Share),
+    ("tweet", Kw::Share),
+    ("email", Kw::Share),
+    ("e", Kw::Share),
+    ("print", Kw::Share),
+    ("whatsapp", Kw::Share),
+    ("facebook", Kw::Social),
+    ("twitter", Kw::Social),
+    ("pinterest", Kw::Social),
+    ("linkedin", Kw::Social),
+    ("reddit", Kw::Social),
+    ("instagram", Kw::Social),
+    ("telegram", Kw::Social),
+    ("youtube", Kw::Social),
+    ("flipboard", Kw::Social),
+    ("tumblr", Kw::Social),
+    ("subscribe", Kw::Subscribe),
+    ("subscription", Kw::Subscribe),
+    ("subscribers", Kw::Subscribe),
+    ("unsubscribe", Kw::Subscribe),
+    ("newsletter", Kw::Newsletter),
+    ("newsletters", Kw::Newsletter),
+    ("cookie", Kw::Cookie),
+    ("cookies", Kw::Cookie),
+    ("privacy", Kw::Privacy),
+    ("terms", Kw::Terms),
+    ("advertisement", Kw::Advert),
+    ("advertising", Kw::Advert),
+    ("advertise", Kw::Advert),
+    ("sponsored", Kw::Advert),
+    ("ad", Kw::Advert),
+    ("ads", Kw::Advert),
+    ("all", Kw::All),
+    ("rights", Kw::Rights),
+    ("reserved", Kw::Reserved),
+    ("sign", Kw::Sign),
+    ("log", Kw::Log),
+    ("in", Kw::In),
+    ("up", Kw::Up),
+    ("of", Kw::Of),
+    ("use", Kw::Use),
+    ("service", Kw::Use),
+    ("conditions", Kw::Use),
+    ("comments", Kw::Comments),
+    ("comment", Kw::Comments),
+    ("replies", Kw::Comments),
+    ("reply", Kw::Comments),
+    ("menu", Kw::Chrome),
+    ("search", Kw::Chrome),
+    ("home", Kw::Chrome),
+    ("login", Kw::Chrome),
+    ("logout", Kw::Chrome),
+    ("signin", Kw::Chrome),
+    ("loading", Kw::Chrome),
+    ("close", Kw::Chrome),
+    ("previous", Kw::Chrome),
+    ("next", Kw::Chrome),
+    ("back", Kw::Chrome),
+    ("tags", Kw::Chrome),
+    ("topics", Kw::Chrome),
+    ("sections", Kw::Chrome),
+    ("navigation", Kw::Chrome),
+    ("sitemap", Kw::Chrome),
+    ("feedback", Kw::Chrome),
+    ("accept", Kw::Chrome),
+    ("click", Kw::Click),
+    ("tap", Kw::Click),
+    ("here", Kw::Here),
+    ("skip", Kw::Skip),
+    ("follow", Kw::Follow),
+    ("us", Kw::Us),
+    ("contact", Kw::Contact),
+    ("about", Kw::About),
+    ("read", Kw::Read),
+    ("more", Kw::More),
+    ("related", Kw::Related),
+    ("see", Kw::See),
+    ("also", Kw::Also),
+    ("recommended", Kw::Recommended),
+    ("trending", Kw::Recommended),
+    ("popular", Kw::Recommended),
+    ("published", Kw::Published),
+    ("updated", Kw::Published),
+    ("posted", Kw::Published),
+    ("modified", Kw::Published),
+    ("date", Kw::Published),
+    ("min", Kw::Min),
+    ("mins", Kw::Min),
+    ("minute", Kw::Min),
+    ("minutes", Kw::Min),
+    ("written", Kw::Written),
+    ("author", Kw::Author),
+    ("authors", Kw::Author),
+    ("javascript", Kw::Javascript),
+    ("copyright", Kw::Copyright),
+    ("this", Kw::This),
+    ("you", Kw::BreakStart),
+    ("most", Kw::BreakStart),
+    ("latest", Kw::BreakStart),
+    ("editors", Kw::BreakStart),
+    ("don", Kw::BreakStart),
+    ("what", Kw::BreakStart),
+    ("further", Kw::BreakStart),
+    ("leave", Kw::BreakStart),
+    ("join", Kw::BreakStart),
+    ("promoted", Kw::BreakStart),
+    ("from", Kw::BreakStart),
+    ("around", Kw::BreakStart),
+    ("leia", Kw::BreakStart),
+    ("veja", Kw::BreakStart),
+    ("lesen", Kw::BreakStart),
+    ("mehr", Kw::BreakStart),
+    ("lire", Kw::BreakStart),
+    ("leggi", Kw::BreakStart),
+    ("potrebbe", Kw::BreakStart),
+    ("te", Kw::BreakStart),
+    ("lee", Kw::BreakStart),
+    ("consent", Kw::Consent),
+    ("website", Kw::Consent),
+    ("browsing", Kw::Consent),
+    ("browser", Kw::Consent),
+    ("personalization", Kw::Consent),
+    ("personalisation", Kw::Consent),
+    ("personalise", Kw::Consent),
+    ("personalize", Kw::Consent),
+    ("preferences", Kw::Consent),
+    ("policy", Kw::Consent),
+    ("settings", Kw::Consent),
+    ("experience", Kw::Consent),
+];
+
+/// Keyword lookup: an open-addressing table keyed by the word's bytes
+/// packed into a `u128` (keywords are at most 16 bytes), built once. One
+/// multiply and usually one probe per word; a general hash map was the
+/// slowest part of the line scan.
+struct KeywordTable {
+    slots: Vec<(u128, Kw)>,
+}
+
+const TABLE_BITS: u32 = 10;
+
+impl KeywordTable {
+    fn build() -> KeywordTable {
+        let mut slots = vec![(0u128, Kw::Other); 1 << TABLE_BITS];
+        for &(word, kw) in KEYWORDS {
+            let key = pack(word.as_bytes());
+            let mut i = slot(key);
+            while slots[i].0 != 0 && slots[i].0 != key {
+                i = (i + 1) & ((1 << TABLE_BITS) - 1);
+            }
+            if slots[i].0 == 0 {
+                slots[i] = (key, kw);
+            }
         }
-        b"image" => Kw::Image,
-        b"images" => Kw::Images,
-        b"credit" | b"credits" => Kw::Credit,
-        b"getty" => Kw::Getty,
-        b"reuters" => Kw::Reuters,
-        b"ap" => Kw::Ap,
-        b"afp" | b"epa" | b"pa" | b"xinhua" | b"tass" | b"anp" | b"dpa" | b"ansa" => Kw::Agency,
-        b"shutterstock" | b"istock" | b"istockphoto" | b"alamy" | b"unsplash" | b"pexels" => {
-            Kw::Stock
+        KeywordTable { slots }
+    }
+
+    fn get(&self, word: &[u8]) -> Kw {
+        if word.is_empty() || word.len() > 16 {
+            return Kw::Other;
         }
-        b"courtesy" => Kw::Courtesy,
-        b"file" => Kw::File,
-        b"above" | b"below" | b"left" | b"right" | b"top" | b"main" | b"inset" => Kw::Direction,
-        b"pictured" => Kw::Pictured,
-        b"caption" => Kw::Caption,
-        b"share" | b"shares" | b"tweet" | b"email" | b"e" | b"print" | b"whatsapp" => Kw::Share,
-        b"facebook" | b"twitter" | b"pinterest" | b"linkedin" | b"reddit" | b"instagram"
-        | b"telegram" | b"youtube" | b"flipboard" | b"tumblr" => Kw::Social,
-        b"subscribe" | b"subscription" | b"subscribers" | b"unsubscribe" => Kw::Subscribe,
-        b"newsletter" | b"newsletters" => Kw::Newsletter,
-        b"cookie" | b"cookies" => Kw::Cookie,
-        b"privacy" => Kw::Privacy,
-        b"terms" => Kw::Terms,
-        b"advertisement" | b"advertising" | b"advertise" | b"sponsored" | b"ad" | b"ads" => {
-            Kw::Advert
+        let key = pack(word);
+        let mut i = slot(key);
+        loop {
+            let (k, kw) = self.slots[i];
+            if k == key {
+                return kw;
+            }
+            if k == 0 {
+                return Kw::Other;
+            }
+            i = (i + 1) & ((1 << TABLE_BITS) - 1);
         }
-        b"all" => Kw::All,
-        b"rights" => Kw::Rights,
-        b"reserved" => Kw::Reserved,
-        b"sign" => Kw::Sign,
-        b"log" => Kw::Log,
-        b"in" => Kw::In,
-        b"up" => Kw::Up,
-        b"of" => Kw::Of,
-        b"use" | b"service" | b"conditions" => Kw::Use,
-        b"comments" | b"comment" | b"replies" | b"reply" => Kw::Comments,
-        b"menu" | b"search" | b"home" | b"login" | b"logout" | b"signin" | b"loading"
-        | b"close" | b"previous" | b"next" | b"back" | b"tags" | b"topics" | b"sections"
-        | b"navigation" | b"sitemap" | b"feedback" | b"accept" => Kw::Chrome,
-        b"click" | b"tap" => Kw::Click,
-        b"here" => Kw::Here,
-        b"skip" => Kw::Skip,
-        b"follow" => Kw::Follow,
-        b"us" => Kw::Us,
-        b"contact" => Kw::Contact,
-        b"about" => Kw::About,
-        b"read" => Kw::Read,
-        b"more" => Kw::More,
-        b"related" => Kw::Related,
-        b"see" => Kw::See,
-        b"also" => Kw::Also,
-        b"recommended" | b"trending" | b"popular" => Kw::Recommended,
-        b"published" | b"updated" | b"posted" | b"modified" | b"date" => Kw::Published,
-        b"min" | b"mins" | b"minute" | b"minutes" => Kw::Min,
-        b"written" => Kw::Written,
-        b"author" | b"authors" => Kw::Author,
-        b"javascript" => Kw::Javascript,
-        b"copyright" => Kw::Copyright,
-        b"consent" | b"website" | b"browsing" | b"browser" | b"personalization"
-        | b"personalisation" | b"personalise" | b"personalize" | b"preferences" | b"policy"
-        | b"settings" | b"experience" => Kw::Consent,
-        _ => Kw::Other,
     }
 }
 
-/// At most this many words of a line are looked at.
-const MAX_WORDS: usize = 48;
-/// Lines longer than this are prose; only their start is looked at.
+/// Up to 16 bytes as a little-endian number (zero-padded).
+fn pack(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = word.len().min(16);
+    bytes[..n].copy_from_slice(&word[..n]);
+    u128::from_le_bytes(bytes)
+}
+
+fn slot(key: u128) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+static KEYWORD_TABLE: LazyLock<KeywordTable> = LazyLock::new(KeywordTable::build);
+
+/// The keyword id of a lower-cased ASCII word.
+fn keyword(w: &[u8]) -> Kw {
+    KEYWORD_TABLE.get(w)
+}
+
+/// Lines up to this long are scanned whole; longer ones only at their
+/// start (`HEAD_BYTES`) and end (`TAIL_BYTES`).
+const MAX_SCAN_BYTES: usize = 240;
+const HEAD_BYTES: usize = 120;
+const TAIL_BYTES: usize = 100;
+/// Lines longer than this are prose: only cookie notices are looked for.
 const MAX_CUE_BYTES: usize = 400;
 
-/// One scanned word: its keyword and the character right after it.
+/// One of the first words of a line: its keyword and what follows it.
 #[derive(Clone, Copy)]
 struct Word {
     kw: Kw,
-    /// Character right after the word's letters (`:`, `/`, ` `…).
+    /// First non-space character after the word (`:`, `/`, a letter…).
     next: char,
-    /// Starts with an upper-case letter, `@` or a digit.
+    /// Starts with an upper-case letter or a digit.
     capital: bool,
     digit: bool,
 }
 
-/// The words of a line, lower-cased into keyword ids.
+const BLANK: Word = Word {
+    kw: Kw::Other,
+    next: ' ',
+    capital: false,
+    digit: false,
+};
+
+/// The words of a line, reduced to what the rules ask: the first two
+/// words, which keywords occur, which keyword follows which.
 struct Scan {
-    words: [Word; MAX_WORDS],
+    first: [Word; 2],
+    /// Number of words.
     n: usize,
+    /// Bit `kw` set when keyword `kw` occurs.
+    present: u64,
+    /// Bit `b` of `follows[a]` set when keyword `b` comes right after `a`.
+    follows: [u64; KW_COUNT],
+    /// "REUTERS/", "AFP /": an agency name followed by a slash.
+    agency_slash: bool,
+    any_digit_word: bool,
+    /// ASCII digits in the line (a date needs at least four).
+    digits: usize,
     copyright_sign: bool,
     year: bool,
     colons: usize,
     bars: usize,
 }
 
+/// Number of keyword ids (they must fit the bit sets above).
+const KW_COUNT: usize = Kw::This as usize + 1;
+const _: () = assert!(KW_COUNT <= 64);
+
 impl Scan {
     fn new(s: &str) -> Scan {
         let mut scan = Scan {
-            words: [Word {
-                kw: Kw::Other,
-                next: ' ',
-                capital: false,
-                digit: false,
-            }; MAX_WORDS],
+            first: [BLANK; 2],
             n: 0,
+            present: 0,
+            follows: [0; KW_COUNT],
+            agency_slash: false,
+            any_digit_word: false,
+            digits: 0,
             copyright_sign: false,
             year: false,
             colons: 0,
             bars: 0,
         };
-        let s = &s[..floor_char_boundary(s, MAX_CUE_BYTES)];
+        // Cue words sit at the start or the end of a line ("FILE PHOTO: …",
+        // "… REUTERS/Brendan McDermid"): long lines are read only there.
+        if s.len() <= MAX_SCAN_BYTES {
+            scan.feed(s);
+        } else {
+            scan.feed(&s[..floor_char_boundary(s, HEAD_BYTES)]);
+            let tail = &s[floor_char_boundary(s, s.len() - TAIL_BYTES)..];
+            // Start the tail at a word boundary.
+            let tail = tail.find(is_space).map_or("", |i| &tail[i..]);
+            scan.feed(tail);
+        }
+        scan
+    }
+
+    /// Scans the words of `s` into the scan.
+    fn feed(&mut self, s: &str) {
+        if s.is_ascii() {
+            self.feed_chars(s.bytes().map(char::from));
+        } else {
+            self.feed_chars(s.chars());
+        }
+    }
+
+    /// Scans the words of a run of characters into the scan.
+    fn feed_chars(&mut self, chars: impl Iterator<Item = char>) {
+        let scan = self;
         let mut buf = [0u8; 16];
         let mut len = 0usize;
         let mut ascii = true;
         let mut start: Option<char> = None;
         let mut digits = 0;
         let mut all_digits = true;
-        // Word whose `next` is still to be seen (it was followed by a space).
-        let mut pending: Option<usize> = None;
-        for c in s.chars().chain(std::iter::once(' ')) {
+        let mut prev = None::<Kw>;
+        // Word whose `next` character is still to be seen.
+        let mut pending: Option<(usize, Kw)> = None;
+        for c in chars.chain(std::iter::once(' ')) {
             if !is_space(c) {
-                if let Some(p) = pending.take() {
-                    scan.words[p].next = c;
+                if let Some((i, kw)) = pending.take() {
+                    scan.see_next(i, kw, c);
                 }
             }
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 if start.is_none() {
                     start = Some(c);
                     len = 0;
@@ -228,6 +451,7 @@ impl Scan {
                 }
                 if c.is_ascii_digit() {
                     digits += 1;
+                    scan.digits += 1;
                 } else {
                     all_digits = false;
                 }
@@ -240,26 +464,33 @@ impl Scan {
                 continue;
             }
             if let Some(first) = start.take() {
-                if all_digits && digits == 4 {
-                    scan.year = true;
-                }
-                if scan.n < MAX_WORDS {
-                    let kw = if ascii {
-                        keyword(&buf[..len])
-                    } else {
-                        Kw::Other
-                    };
-                    if is_space(c) {
-                        pending = Some(scan.n);
-                    }
-                    scan.words[scan.n] = Word {
+                scan.year |= all_digits && digits == 4;
+                let kw = if ascii {
+                    keyword(&buf[..len])
+                } else {
+                    Kw::Other
+                };
+                let digit = first.is_ascii_digit();
+                scan.any_digit_word |= digit;
+                if scan.n < 2 {
+                    scan.first[scan.n] = Word {
                         kw,
-                        next: c,
-                        capital: first.is_uppercase() || first.is_ascii_digit(),
-                        digit: first.is_ascii_digit(),
+                        next: ' ',
+                        capital: first.is_uppercase() || digit,
+                        digit,
                     };
-                    scan.n += 1;
                 }
+                scan.present |= 1 << kw as u64;
+                if let Some(p) = prev {
+                    scan.follows[p as usize] |= 1 << kw as u64;
+                }
+                prev = Some(kw);
+                if is_space(c) {
+                    pending = Some((scan.n, kw));
+                } else {
+                    scan.see_next(scan.n, kw, c);
+                }
+                scan.n += 1;
             }
             match c {
                 '©' | '℗' => scan.copyright_sign = true,
@@ -268,25 +499,32 @@ impl Scan {
                 _ => {}
             }
         }
-        scan
     }
 
-    fn words(&self) -> &[Word] {
-        &self.words[..self.n]
+    /// Word `i` (keyword `kw`) is followed by the character `c`.
+    fn see_next(&mut self, i: usize, kw: Kw, c: char) {
+        if i < 2 {
+            self.first[i].next = c;
+        }
+        if c == '/' && matches!(kw, Kw::Reuters | Kw::Agency) {
+            self.agency_slash = true;
+        }
     }
 
     fn kw(&self, i: usize) -> Kw {
-        self.words().get(i).map_or(Kw::Other, |w| w.kw)
+        if i < self.n.min(2) {
+            self.first[i].kw
+        } else {
+            Kw::Other
+        }
     }
 
     fn has(&self, kw: Kw) -> bool {
-        self.words().iter().any(|w| w.kw == kw)
+        self.present & (1 << kw as u64) != 0
     }
 
     fn pair(&self, a: Kw, b: Kw) -> bool {
-        self.words()
-            .windows(2)
-            .any(|p| p[0].kw == a && p[1].kw == b)
+        self.follows[a as usize] & (1 << b as u64) != 0
     }
 }
 
@@ -324,19 +562,23 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     }
 
     // Captions that say so: "Above: …", "FILE PHOTO: …", "… (pictured) …".
-    let labelled = scan.words().first().is_some_and(|x| x.next == ':');
+    let labelled = scan.n > 0 && scan.first[0].next == ':';
     if (first == Kw::Direction && labelled)
         || first == Kw::Caption
         || (first == Kw::File && second == Kw::Photo)
         || (scan.has(Kw::Pictured) && w <= 60)
+        || (first == Kw::In
+            && second == Kw::This
+            && (scan.has(Kw::Photo) || scan.has(Kw::Image) || scan.has(Kw::File)))
     {
         return Cue::Caption;
     }
+    // A caption with its credit glued on: "…sought treatmentCredit: EPA".
+    if s.contains("Credit:") || s.contains("CREDIT:") {
+        return if w <= 4 { Cue::Credit } else { Cue::Caption };
+    }
     // Credits: "Photo: Getty Images", "Image Credit: WeWork", "REUTERS/Name".
-    let agency_slash = scan
-        .words()
-        .iter()
-        .any(|x| matches!(x.kw, Kw::Reuters | Kw::Agency) && x.next == '/');
+    let agency_slash = scan.agency_slash;
     let photo_by = scan.pair(Kw::Photo, Kw::By)
         || scan.pair(Kw::Photo, Kw::Credit)
         || scan.pair(Kw::Image, Kw::Credit)
@@ -361,7 +603,7 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     // Bylines: "By Jane Smith", "by" alone, "Written by …", "Author: …".
     if w <= 14 && !u.full_stop() {
         let by_name = first == Kw::By
-            && (w == 1 || scan.words().get(1).is_some_and(|x| x.capital && !x.digit));
+            && (w == 1 || (scan.n > 1 && scan.first[1].capital && !scan.first[1].digit));
         let written = matches!(first, Kw::Written | Kw::Published) && second == Kw::By;
         let author = first == Kw::Author && labelled;
         if by_name || written || author {
@@ -369,25 +611,40 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         }
     }
     // Date lines and CMS key/value lines.
-    if w <= 10 && find_date(s).is_some() {
+    if w <= 10 && scan.digits >= 4 && find_date(s).is_some() {
         return if w <= 8 || first == Kw::Published {
             Cue::Metadata
         } else {
             Cue::Caption
         };
     }
-    if (first == Kw::Published && w <= 12 && scan.words().iter().any(|x| x.digit))
+    if (first == Kw::Published && w <= 12 && scan.any_digit_word)
         || (scan.pair(Kw::Min, Kw::Read) && w <= 5)
         || (scan.colons >= 2 && scan.bars >= 1 && !terminal)
     {
         return Cue::Metadata;
     }
     // A caption ending with the photo's date: "… Aleppo, Syria January 30, 2017".
-    if !terminal && w <= 40 && ends_with_date(s) {
+    if !terminal && w <= 40 && scan.year && ends_with_date(s) {
         return Cue::Caption;
     }
     // "You may also like", "Related stories", "Leia também": the story is over.
-    if w <= 6 && s.len() <= 60 && section_break(s) {
+    let may_break = matches!(
+        first,
+        Kw::BreakStart
+            | Kw::More
+            | Kw::Read
+            | Kw::Related
+            | Kw::See
+            | Kw::Also
+            | Kw::Comments
+            | Kw::Share
+            | Kw::Recommended
+            | Kw::Up
+            | Kw::Advert
+            | Kw::Direction
+    ) || !s.is_ascii();
+    if w <= 6 && s.len() <= 60 && may_break && section_break(s) {
         return Cue::SectionBreak;
     }
     // Teasers: "Read more: …", "Related: …", "See also …".
@@ -425,12 +682,9 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if cookie || (strong && (w <= 12 || !terminal)) {
         return Cue::Boilerplate;
     }
-    let weak = scan.words().iter().any(|x| {
-        matches!(
-            x.kw,
-            Kw::Share | Kw::Social | Kw::Comments | Kw::Chrome | Kw::Advert
-        )
-    });
+    let weak = [Kw::Share, Kw::Social, Kw::Comments, Kw::Chrome, Kw::Advert]
+        .into_iter()
+        .any(|kw| scan.has(kw));
     if weak && w <= 5 && !terminal {
         return Cue::Boilerplate;
     }
@@ -514,24 +768,38 @@ fn section_break(s: &str) -> bool {
             return false;
         }
     }
-    let mut norm = String::with_capacity(s.len());
+    // Lower-cased letters and digits, single spaces between words.
+    let mut buf = [0u8; 128];
+    let mut len = 0;
     for c in s.chars() {
         if c.is_alphanumeric() {
-            norm.extend(c.to_lowercase());
-        } else if is_space(c) && !norm.is_empty() && !norm.ends_with(' ') {
-            norm.push(' ');
+            for l in c.to_lowercase() {
+                if len + l.len_utf8() > buf.len() {
+                    return false;
+                }
+                len += l.encode_utf8(&mut buf[len..]).len();
+            }
+        } else if is_space(c) && len > 0 && buf[len - 1] != b' ' && len < buf.len() {
+            buf[len] = b' ';
+            len += 1;
         }
     }
-    let norm = norm.trim_end();
-    SECTION_BREAKS
-        .iter()
-        .any(|p| norm.starts_with(p) && norm[p.len()..].chars().next().map_or(true, |c| c == ' '))
+    while len > 0 && buf[len - 1] == b' ' {
+        len -= 1;
+    }
+    let norm = &buf[..len];
+    let Some(&first) = norm.first() else {
+        return false;
+    };
+    SECTION_BREAKS.iter().any(|p| {
+        let p = p.as_bytes();
+        p[0] == first && norm.starts_with(p) && norm.get(p.len()).map_or(true, |&b| b == b' ')
+    })
 }
 
 /// Cues that still apply to long lines: only cookie notices.
 fn long_cue(scan: &Scan) -> Cue {
-    let head = &scan.words()[..scan.n.min(40)];
-    if head.iter().any(|w| w.kw == Kw::Cookie) && head.iter().any(|w| w.kw == Kw::Consent) {
+    if scan.has(Kw::Cookie) && scan.has(Kw::Consent) {
         Cue::Boilerplate
     } else {
         Cue::None
@@ -656,6 +924,8 @@ mod tests {
             "A Syrian national flag hangs in a damaged neighbourhood in Aleppo, Syria January 30, 2017",
             "FILE PHOTO: Traders work on the floor at the New York Stock Exchange (NYSE) in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid",
             "Prince Andrew (pictured) in 2010",
+            "In this photo issued by ITV, Jeremy Corbyn reacts during the debate in Salford, England, Tuesday Nov. 19, 2019.",
+            "The latest case was reported after a hunter ate a rabbitCredit: Getty - Contributor",
         ] {
             assert_eq!(cue_of(s), Cue::Caption, "{s}");
         }

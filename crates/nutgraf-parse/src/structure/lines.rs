@@ -7,15 +7,53 @@
 
 use crate::Span;
 
-/// Characters trimmed from both ends of a line: Unicode white space
-/// (which covers NBSP and the typographic spaces) plus the zero-width
-/// characters pages leave behind.
+/// Characters trimmed from both ends of a line and separating words:
+/// Unicode white space (which covers NBSP and the typographic spaces) plus
+/// the zero-width characters pages leave behind. Spelled out rather than
+/// `char::is_whitespace` so that no table lookup is needed.
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
+    match c {
+        ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => true,
+        c if (c as u32) < 0x80 => false,
+        '\u{85}'
+        | '\u{a0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200d}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{2060}'
+        | '\u{3000}'
+        | '\u{feff}' => true,
+        _ => false,
+    }
+}
+
+/// A letter or digit, for splitting words. ASCII is exact; beyond ASCII,
+/// everything except white space, punctuation and symbol blocks counts —
+/// close enough for word counts and keyword scans, and without the
+/// Unicode table lookups of `char::is_alphanumeric` (a hot path).
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !is_space(c)
+        && !matches!(c as u32,
+            0x80..=0xBF | 0xD7 | 0xF7 | 0x2000..=0x2BFF | 0x3000..=0x303F
+            | 0xFE10..=0xFE6F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40
+            | 0xFF5B..=0xFF65 | 0xFFF0..=0xFFFF | 0x1F000..=0x1FFFF)
+}
+
+/// Upper / lower case of a word's first letter, with table-free answers for
+/// Latin-1, Greek and Cyrillic; other scripts ask the standard library.
+fn case_of(c: char) -> (bool, bool) {
+    match c as u32 {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A9 | 0x400..=0x42F => (true, false),
+        0x61..=0x7A | 0xDF..=0xF6 | 0xF8..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F => (false, true),
+        0..=0x7F => (false, false),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
 }
 
 /// `text[start..end]` without surrounding spaces, as a span; `None` if empty.
@@ -130,15 +168,22 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
     let mut upper = 0u32;
     let mut lower = 0u32;
     let mut any_cjk = false;
+    if s.is_ascii() {
+        // The same count over bytes (most lines are ASCII).
+        let (words, upper, lower) = ascii_word_counts(s.as_bytes());
+        return finish(s, span, blank_before, words, upper, lower);
+    }
     for w in s.split(is_space) {
-        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+        let Some(c) = w.chars().find(|&c| is_word_char(c)) else {
             continue;
         };
         words += 1;
         any_cjk |= is_cjk(c);
-        if c.is_uppercase() {
+        let (is_upper, is_lower) = case_of(c);
+        if is_upper {
             upper += 1;
-        } else if c.is_lowercase() && !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        } else if is_lower
+            && !(w.len() <= 6 && is_small_word(w.trim_matches(|c: char| !is_word_char(c))))
         {
             lower += 1;
         }
@@ -147,6 +192,55 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
     if any_cjk {
         words += s.chars().filter(|&c| is_cjk(c)).count() as u32 / 2;
     }
+    finish(s, span, blank_before, words, upper, lower)
+}
+
+/// Words, capitalised words and lower-case content words of an ASCII line.
+fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32) {
+    let (mut words, mut upper, mut lower) = (0, 0, 0);
+    let mut i = 0;
+    while i < s.len() {
+        if s[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < s.len() && !s[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let word = &s[start..i];
+        let Some(&c) = word.iter().find(|b| b.is_ascii_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        if c.is_ascii_uppercase() {
+            upper += 1;
+        } else if c.is_ascii_lowercase() {
+            let small = word.len() <= 6 && {
+                let core = trim_ascii_punct(word);
+                std::str::from_utf8(core).is_ok_and(is_small_word)
+            };
+            lower += u32::from(!small);
+        }
+    }
+    (words, upper, lower)
+}
+
+/// `w` without leading and trailing punctuation.
+fn trim_ascii_punct(w: &[u8]) -> &[u8] {
+    let start = w
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(w.len());
+    let end = w
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |e| e + 1);
+    &w[start..end.max(start)]
+}
+
+/// The unit of `s` once its words are counted.
+fn finish(s: &str, span: Span, blank_before: bool, words: u32, upper: u32, lower: u32) -> Unit {
     let last = s
         .chars()
         .rev()
@@ -188,9 +282,22 @@ pub(crate) fn units(text: &str) -> Vec<Unit> {
 fn join_wrapped(text: &str, lines: Vec<Unit>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(lines.len());
     let mut i = 0;
+    // End of the paragraph (run of lines without a blank line) holding `i`.
+    let mut paragraph_end = 0;
     while i < lines.len() {
-        // Width-wrapped group: lines of near-equal length in one paragraph.
-        let group_end = wrapped_group_end(&lines, i);
+        if i >= paragraph_end || lines[i].blank_before {
+            paragraph_end = i + 1;
+            while paragraph_end < lines.len() && !lines[paragraph_end].blank_before {
+                paragraph_end += 1;
+            }
+        }
+        // Width-wrapped group: lines of near-equal length in one paragraph,
+        // checked from the paragraph's first line only.
+        let group_end = if lines[i].blank_before || i == 0 {
+            wrapped_group_end(&lines[..paragraph_end], i)
+        } else {
+            i
+        };
         let mut j = i;
         if group_end > i + 1 {
             j = group_end - 1;

@@ -169,6 +169,10 @@ struct Layout {
 /// How far above the story the header (headline, byline, …) may reach.
 const HEADER_WINDOW: usize = 30;
 
+/// What a "Related stories" / "You may also like" heading costs the story
+/// region: a story goes on past an inline box of links, not past a list.
+const SECTION_BREAK_COST: i64 = 60;
+
 /// The score of a unit for the story-region search: prose counts its
 /// words, fragments and furniture count against.
 fn score(u: &Unit, cue: Cue) -> i64 {
@@ -178,7 +182,7 @@ fn score(u: &Unit, cue: Cue) -> i64 {
         Cue::Credit | Cue::Caption => return -2,
         Cue::Metadata | Cue::Byline => return -4,
         Cue::Related | Cue::Boilerplate => return -8,
-        Cue::SectionBreak => return -40,
+        Cue::SectionBreak => return -SECTION_BREAK_COST,
     }
     if u.prose() {
         w
@@ -195,6 +199,13 @@ fn next_to_credit(units: &[Unit], cues: &[Cue], i: usize) -> bool {
     let next = cues.get(i + 1) == Some(&Cue::Credit) && !units[i + 1].blank_before;
     let prev = i > 0 && cues[i - 1] == Cue::Credit && !units[i].blank_before;
     next || prev
+}
+
+/// The "Related articles" heading at `i` opens a small box of links inside
+/// the story: a long prose paragraph follows within a few lines.
+fn inline_box(units: &[Unit], cues: &[Cue], i: usize) -> bool {
+    (i + 1..units.len().min(i + 6))
+        .any(|j| cues[j] == Cue::None && units[j].prose() && units[j].words >= 25)
 }
 
 /// Reads like a headline: a few words, no full stop, not a continuation.
@@ -235,6 +246,8 @@ fn story_region(text: &str, units: &[Unit], cues: &[Cue]) -> Option<(usize, usiz
         sum += if c == Cue::None && next_to_credit(units, cues, i) && !u.prose() {
             // A caption or teaser in the same photo block as a credit.
             -2
+        } else if c == Cue::SectionBreak && inline_box(units, cues, i) {
+            -8
         } else {
             score(u, c)
         };
