@@ -226,9 +226,16 @@ class Summarizer:
         """The effective settings, defaults included."""
     def summarize(self, text: str) -> Summary: ...
     def summarize_many(
-        self, texts: Iterable[str], *, threads: Union[int, None] = None
+        self,
+        texts: Iterable[str],
+        *,
+        titles: Union[Iterable[Union[str, None]], None] = None,
+        threads: Union[int, None] = None,
     ) -> list[Summary]:
-        """Summarize every text in parallel (GIL released); results in input order."""
+        """Summarize every text in parallel (GIL released); results in input order.
+
+        ``titles``: one headline (or None for the summarizer's own) per text.
+        ``threads``: worker threads for this call (default: the summarizer's)."""
 
 def _summary_from_state(
     source: str, sentences: tuple[SummarySentence, ...], stats: dict[str, Union[str, int, bool]]

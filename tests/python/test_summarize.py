@@ -185,3 +185,21 @@ def test_title_option_same_through_every_entry_point(algorithm: str) -> None:
         b = nutgraf.Summarizer(sentences=2, algorithm=algorithm, title=title).summarize(STORY)
         c = nutgraf.Summarizer(sentences=2, algorithm=algorithm, title=title).summarize_many([STORY])
         assert a.to_dict() == b.to_dict() == c[0].to_dict()
+
+
+def test_summarize_many_with_titles() -> None:
+    summarizer = nutgraf.Summarizer(sentences=2, algorithm="edmundson")
+    titles = ["Schools closed after flood", None, "Harbour master speaks"]
+    texts = [STORY, NON_ASCII, STORY]
+    got = [s.to_dict() for s in summarizer.summarize_many(texts, titles=titles)]
+    want = [
+        nutgraf.summarize(t, sentences=2, algorithm="edmundson", title=title).to_dict()
+        for t, title in zip(texts, titles)
+    ]
+    assert got == want
+    with pytest.raises(nutgraf.NutgrafError, match="'titles' has 1 items but 'texts' has 3"):
+        summarizer.summarize_many(texts, titles=["only one"])
+    with pytest.raises(TypeError, match=r"titles\[0\] must be str or None"):
+        summarizer.summarize_many(texts, titles=[1, None, None])
+    with pytest.raises(TypeError, match="single str"):
+        summarizer.summarize_many(texts, titles="abc")

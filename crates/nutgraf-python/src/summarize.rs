@@ -8,14 +8,15 @@
 
 use crate::document::{language_arg, InputText};
 use crate::engines::EngineCache;
-use crate::errors::{config_error, ConfigError as PyConfigError};
+use crate::errors::{config_error, ConfigError as PyConfigError, NutgrafError};
 use crate::offsets::CharOffsets;
-use nutgraf::parse::{parse, ParseOptions};
+use nutgraf::parse::{parse, Document, ParseOptions};
 use nutgraf::summarize::{self as core, Algorithm, Budget, Order, Summarizer, SummarizerConfig};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use rayon::prelude::*;
 
 /// Summarizers used by the module-level `summarize()`, reused across calls
 /// with the same options so each call does not start a new thread pool.
@@ -138,6 +139,36 @@ fn threads_arg(n: i64) -> PyResult<usize> {
             format!("{n}; expected an integer >= 1, or None for one per CPU"),
         )),
     }
+}
+
+/// One title (or `None`) per text: an iterable exactly `len` long.
+fn titles_arg(titles: &Bound<'_, PyAny>, len: usize) -> PyResult<Vec<Option<String>>> {
+    if titles.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "'titles' must be an iterable of str or None, not a single str",
+        ));
+    }
+    let mut out = Vec::with_capacity(len);
+    for (k, item) in titles.try_iter()?.enumerate() {
+        let item = item?;
+        if item.is_none() {
+            out.push(None);
+        } else if let Ok(s) = item.cast::<PyString>() {
+            out.push(Some(s.to_cow()?.into_owned()));
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "titles[{k}] must be str or None, not {}",
+                item.get_type().name()?
+            )));
+        }
+    }
+    if out.len() != len {
+        return Err(NutgrafError::new_err(format!(
+            "'titles' has {} items but 'texts' has {len}",
+            out.len()
+        )));
+    }
+    Ok(out)
 }
 
 /// The thread count when none was given: `NUTGRAF_NUM_THREADS`, else `None`
@@ -502,11 +533,13 @@ impl PySummarizer {
 
     /// Summarizes every text of an iterable (list, generator, pandas
     /// Series, ...) in parallel; one summary per text, in input order.
-    #[pyo3(signature = (texts, *, threads=None))]
+    /// `titles`, if given, holds one headline (or `None`) per text.
+    #[pyo3(signature = (texts, *, titles=None, threads=None))]
     fn summarize_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
+        titles: Option<&Bound<'_, PyAny>>,
         threads: Option<i64>,
     ) -> PyResult<Vec<PySummary>> {
         if texts.is_instance_of::<PyString>() {
@@ -527,14 +560,37 @@ impl PySummarizer {
             }
             inputs.push(InputText::extract(&item, "text", false)?);
         }
+        let titles = titles.map(|t| titles_arg(t, inputs.len())).transpose()?;
         let strs: Vec<&PyBackedStr> = inputs.iter().map(|i| &i.text).collect();
-        let converted: Vec<Converted> = py.detach(|| {
-            let summaries = engine.summarize_many(&strs);
-            strs.iter()
+        let converted: Vec<Converted> = py.detach(|| -> PyResult<Vec<Converted>> {
+            let summaries = match &titles {
+                None => engine.summarize_many(&strs),
+                Some(titles) => {
+                    // Per-text titles: parse here (in parallel), then hand
+                    // the documents over.
+                    let base = engine.config().parse_options();
+                    let docs: Vec<Document> = crate::pool::install(Some(engine.threads()), || {
+                        strs.par_iter()
+                            .zip(titles.par_iter())
+                            .map(|(text, title)| {
+                                let options = ParseOptions {
+                                    title: title.clone().or_else(|| base.title.clone()),
+                                    ..base.clone()
+                                };
+                                parse(text, &options)
+                            })
+                            .collect()
+                    })
+                    .map_err(PyConfigError::new_err)?;
+                    engine.summarize_documents(&docs)
+                }
+            };
+            Ok(strs
+                .iter()
                 .zip(summaries)
                 .map(|(text, summary)| convert(text, summary))
-                .collect()
-        });
+                .collect())
+        })?;
         converted
             .into_iter()
             .zip(inputs)
