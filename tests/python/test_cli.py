@@ -147,3 +147,25 @@ def test_entry_point_in_process(capfd: pytest.CaptureFixture[str], example_text:
     assert nutgraf.summarize(example_text, sentences=1, algorithm="lead").text in out
     assert main(["summarize", "--ratio", "7", str(EXAMPLE)]) == 2
     assert "ratio" in capfd.readouterr().err
+
+
+def test_bbc_sample_with_titles_same_as_cli(
+    nutgraf_command: str, data_dir: Path, tmp_path: Path
+) -> None:
+    source = data_dir / "bbc_news_summary.dev.jsonl.gz"
+    if not source.is_file():
+        pytest.skip(f"{source} not found")
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        records = [json.loads(line) for line in itertools.islice(f, 30)]
+    sample = tmp_path / "bbc.jsonl"
+    sample.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = run(
+        nutgraf_command, "summarize", "--format", "jsonl", "--scores", "--offsets",
+        "--text-field", "article", "--title-field", "title", "--algorithm", "edmundson",
+        str(sample),
+    )
+    assert result.returncode == 0, result.stderr
+    summaries = nutgraf.Summarizer(algorithm="edmundson").summarize_many(
+        [r["article"] for r in records], titles=[r["title"] for r in records]
+    )
+    assert cli_records(result.stdout) == python_records(summaries)
