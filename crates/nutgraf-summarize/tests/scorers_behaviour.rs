@@ -199,7 +199,7 @@ fn sumbasic_pick_order() {
     // Step 2: most probable remaining word is rocket (9/49 > 1/7) → sentence 2.
     // Step 3: sentence 0.
     let d = doc("Weather forecast. Rocket fuel. Rocket engine rocket.", None);
-    let s = scores(&SumBasic, &d);
+    let s = scores(&SumBasic::default(), &d);
     assert_eq!(s, vec![1.0 / 3.0, 1.0, 1.0 / 2.0]);
 }
 

@@ -43,9 +43,16 @@ fn scorers() -> Vec<(&'static str, Box<dyn Scorer>)> {
                 ..Lsa::default()
             }),
         ),
-        ("sumbasic", Box::new(SumBasic)),
+        ("sumbasic", Box::new(SumBasic::default())),
+        ("sumbasic-2-picks", Box::new(SumBasic { max_picks: 2 })),
         ("klsum", Box::new(KlSum::default())),
-        ("klsum-bad-smoothing", Box::new(KlSum { smoothing: -1.0 })),
+        (
+            "klsum-bad-smoothing-2-picks",
+            Box::new(KlSum {
+                smoothing: -1.0,
+                max_picks: 2,
+            }),
+        ),
         ("textrank", Box::new(TextRank::default())),
         ("textrank-bm25", Box::new(TextRank::bm25())),
         ("lexrank", Box::new(LexRank::default())),

@@ -75,39 +75,46 @@ impl Default for Lsa {
 /// Relative size below which an eigenvalue counts as zero (outside the rank).
 const RANK_TOLERANCE: f64 = 1e-10;
 
+/// One column of the term × sentence matrix: `(row, weight)` pairs, rows
+/// ascending, zero cells left out.
+type Column = Vec<(usize, f64)>;
+
 impl Scorer for Lsa {
     fn score(&self, doc: &Document, context: &ScoringContext<'_>) -> Vec<f64> {
         let n = context.candidates.len();
-        let all_dimensions = self.reduction_ratio >= 1.0;
-        let max_terms = if all_dimensions {
-            usize::MAX
-        } else {
-            self.max_terms
-        };
-        let matrix = self.term_sentence_matrix(doc, context.candidates, max_terms);
-        let m = matrix.nrows();
+        let finite = |s: f64| if s.is_finite() { s } else { 0.0 };
+        if self.reduction_ratio >= 1.0 {
+            // Every dimension kept: Σ_k σ_k² v_ik² = ‖a_i‖², no SVD needed.
+            let (columns, _) = self.columns(doc, context.candidates, usize::MAX);
+            return columns
+                .iter()
+                .map(|c| finite(c.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt()))
+                .collect();
+        }
+        let (columns, m) = self.columns(doc, context.candidates, self.max_terms);
         if n == 0 || m == 0 {
             return vec![0.0; n];
         }
-        if all_dimensions {
-            // Every dimension kept: Σ_k σ_k² v_ik² = ‖a_i‖².
-            return (0..n)
-                .map(|i| {
-                    let s = matrix.column(i).norm_squared().sqrt();
-                    if s.is_finite() {
-                        s
-                    } else {
-                        0.0
-                    }
-                })
-                .collect();
-        }
-        // Eigen-decompose the smaller Gram matrix. In both branches `energy`
-        // holds, per sentence and per dimension, σ_k² · v_ik².
+        // Eigen-decompose the smaller Gram matrix (both sides are at most
+        // `max_terms` when n > m). `energy[(i, k)]` = σ_k² · v_ik².
         let (values, energy): (Vec<f64>, DMatrix<f64>) = if n <= m {
-            let gram = matrix.transpose() * &matrix;
+            // AᵀA: sentence × sentence dot products.
+            let mut gram = DMatrix::<f64>::zeros(n, n);
+            let mut dense = vec![0.0; m];
+            for i in 0..n {
+                for &(r, w) in &columns[i] {
+                    dense[r] = w;
+                }
+                for j in i..n {
+                    let dot: f64 = columns[j].iter().map(|&(r, w)| dense[r] * w).sum();
+                    gram[(i, j)] = dot;
+                    gram[(j, i)] = dot;
+                }
+                for &(r, _) in &columns[i] {
+                    dense[r] = 0.0;
+                }
+            }
             let eig = SymmetricEigen::new(gram);
-            // σ_k² v_ik², with v_k the k-th eigenvector of AᵀA.
             let mut e = eig.eigenvectors.clone();
             for (k, &l) in eig.eigenvalues.iter().enumerate() {
                 let l = l.max(0.0);
@@ -115,11 +122,25 @@ impl Scorer for Lsa {
             }
             (eig.eigenvalues.iter().copied().collect(), e)
         } else {
-            let gram = &matrix * matrix.transpose();
+            // AAᵀ: term × term, summed sentence by sentence.
+            let mut gram = DMatrix::<f64>::zeros(m, m);
+            for column in &columns {
+                for &(r, w) in column {
+                    for &(q, v) in column {
+                        gram[(r, q)] += w * v;
+                    }
+                }
+            }
             let eig = SymmetricEigen::new(gram);
             // σ_k v_ik = u_kᵀ a_i, so σ_k² v_ik² = (u_kᵀ a_i)².
-            let mut e = matrix.transpose() * &eig.eigenvectors;
-            e.apply(|x| *x = *x * *x);
+            let u = &eig.eigenvectors;
+            let mut e = DMatrix::<f64>::zeros(n, m);
+            for (i, column) in columns.iter().enumerate() {
+                for k in 0..m {
+                    let p: f64 = column.iter().map(|&(r, w)| u[(r, k)] * w).sum();
+                    e[(i, k)] = p * p;
+                }
+            }
             (eig.eigenvalues.iter().copied().collect(), e)
         };
 
@@ -131,36 +152,32 @@ impl Scorer for Lsa {
             .iter()
             .filter(|&&l| l > top * RANK_TOLERANCE && l > 0.0)
             .count();
-        let wanted = (self.reduction_ratio.clamp(0.0, 1.0) * rank as f64).ceil() as usize;
+        let wanted = (self.reduction_ratio.max(0.0) * rank as f64).ceil() as usize;
         let keep = wanted.max(self.min_dimensions).min(rank);
 
         (0..n)
             .map(|i| {
                 let sum: f64 = order[..keep].iter().map(|&k| energy[(i, k)]).sum();
-                let s = sum.max(0.0).sqrt();
-                if s.is_finite() {
-                    s
-                } else {
-                    0.0
-                }
+                finite(sum.max(0.0).sqrt())
             })
             .collect()
     }
 }
 
 impl Lsa {
-    /// The weighted term × candidate matrix over the kept terms.
-    fn term_sentence_matrix(
+    /// The weighted columns of the candidates over the `max_terms` most
+    /// frequent content stems, and the number of rows (terms) kept.
+    fn columns(
         &self,
         doc: &Document,
         candidates: &[usize],
         max_terms: usize,
-    ) -> DMatrix<f64> {
-        // Term counts per candidate, and document frequency order of terms.
+    ) -> (Vec<Column>, usize) {
         let vocab = doc.vocabulary.stems.len();
         let mut total = vec![0u32; vocab];
         let mut first_seen = vec![usize::MAX; vocab];
         let mut position = 0usize;
+        // (stem, count) per candidate, stems ascending.
         let bags: Vec<Vec<(u32, u32)>> = candidates
             .iter()
             .map(|&i| {
@@ -192,6 +209,7 @@ impl Lsa {
             })
             .collect();
 
+        // Rows: the most frequent terms, ties by first appearance.
         let mut terms: Vec<u32> = (0..vocab as u32)
             .filter(|&s| total[s as usize] > 0)
             .collect();
@@ -206,21 +224,28 @@ impl Lsa {
             row_of[t as usize] = row;
         }
 
-        let mut matrix = DMatrix::<f64>::zeros(terms.len(), candidates.len());
-        for (col, bag) in bags.iter().enumerate() {
-            let max_tf = bag.iter().map(|&(_, c)| c).max().unwrap_or(1);
-            for &(stem, count) in bag {
-                let row = row_of[stem as usize];
-                if row == usize::MAX {
-                    continue;
-                }
-                matrix[(row, col)] = match self.weighting {
-                    LsaWeighting::Binary => 1.0,
-                    LsaWeighting::Tf => f64::from(count),
-                    LsaWeighting::AugmentedTf => 0.4 + 0.6 * f64::from(count) / f64::from(max_tf),
-                };
-            }
-        }
-        matrix
+        let columns = bags
+            .iter()
+            .map(|bag| {
+                let max_tf = bag.iter().map(|&(_, c)| c).max().unwrap_or(1);
+                let mut column: Column = bag
+                    .iter()
+                    .filter(|&&(stem, _)| row_of[stem as usize] != usize::MAX)
+                    .map(|&(stem, count)| {
+                        let w = match self.weighting {
+                            LsaWeighting::Binary => 1.0,
+                            LsaWeighting::Tf => f64::from(count),
+                            LsaWeighting::AugmentedTf => {
+                                0.4 + 0.6 * f64::from(count) / f64::from(max_tf)
+                            }
+                        };
+                        (row_of[stem as usize], w)
+                    })
+                    .collect();
+                column.sort_unstable_by_key(|&(r, _)| r);
+                column
+            })
+            .collect();
+        (columns, terms.len())
     }
 }

@@ -24,7 +24,7 @@ pub fn scorer_for(config: &SummarizerConfig) -> Box<dyn Scorer> {
         Algorithm::Luhn => Box::new(luhn::Luhn::default()),
         Algorithm::Edmundson => Box::new(edmundson::Edmundson::default()),
         Algorithm::Lsa => Box::new(lsa::Lsa::default()),
-        Algorithm::Sumbasic => Box::new(sumbasic::SumBasic),
+        Algorithm::Sumbasic => Box::new(sumbasic::SumBasic::default()),
         Algorithm::Klsum => Box::new(klsum::KlSum::default()),
         Algorithm::Textrank => Box::new(textrank::TextRank::from_config(config)),
         Algorithm::Lexrank => Box::new(lexrank::LexRank::from_config(config)),

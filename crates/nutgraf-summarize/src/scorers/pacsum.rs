@@ -24,11 +24,18 @@
 //! Defaults `λ1 = −2, λ2 = 1, β = 0.6` are the values the paper reports as
 //! tuned for CNN/Daily Mail; the code's own grid searches `λ1 ∈ [0, 1]` with
 //! `λ2 = 1 − λ1` applied to the negated forward sum, which is the same
-//! family of rankings up to scale. Departures: ties are broken by document
-//! order (the code shuffles before sorting), and pairs are found through an
-//! inverted index rather than a dense `n × n` matrix (same values; pairs
-//! sharing no word are the zeros of the dense matrix).
+//! family of rankings up to scale. `β` is clamped to `[0, 1]`, the code's
+//! grid. Departures: ties are broken by document order (the code shuffles
+//! before sorting), and pairs are found through an inverted index rather
+//! than a dense `n × n` matrix (same values; pairs sharing no word are the
+//! zeros of the dense matrix). The index is walked twice — once for the
+//! minimum and maximum, once to add up the edges — so memory stays linear in
+//! the document; on documents longer than [`PacSum::max_term_df`] sentences,
+//! words found in more sentences than that link nothing (the same bound as
+//! [`GraphOptions::max_term_df`](crate::similarity::GraphOptions), which
+//! keeps the pair walk from going quadratic).
 
+use crate::similarity::GraphOptions;
 use crate::vectors::{sentence_terms, TermCounts, TermFilter};
 use crate::{Scorer, ScoringContext, SummarizerConfig};
 use nutgraf_parse::Document;
@@ -44,6 +51,8 @@ pub struct PacSum {
     pub beta: f64,
     /// Which tokens are words.
     pub filter: TermFilter,
+    /// Words in more sentences than this link nothing.
+    pub max_term_df: usize,
 }
 
 impl Default for PacSum {
@@ -56,6 +65,7 @@ impl Default for PacSum {
                 skip_stop_words: true,
                 skip_numbers: true,
             },
+            max_term_df: GraphOptions::default().max_term_df,
         }
     }
 }
@@ -67,6 +77,7 @@ impl PacSum {
             lambda1: config.pacsum.lambda1,
             lambda2: config.pacsum.lambda2,
             beta: config.pacsum.beta,
+            max_term_df: config.graph.max_term_df,
             ..PacSum::default()
         }
     }
@@ -75,53 +86,41 @@ impl PacSum {
 impl Scorer for PacSum {
     fn score(&self, doc: &Document, context: &ScoringContext<'_>) -> Vec<f64> {
         let terms = sentence_terms(doc, context.candidates, &self.filter);
-        let pairs = similar_pairs(&terms);
         let n = terms.len();
+        let index = PairIndex::new(&terms, self.max_term_df);
 
         // min / max over the dense matrix: diagonal ones, the pairs found,
         // and zeros for the pairs that share no word.
-        let all_pairs = n * n.saturating_sub(1) / 2;
         let mut min = if n > 0 { 1.0f64 } else { 0.0 };
         let mut max = min;
-        if pairs.len() < all_pairs {
+        let mut found = 0usize;
+        index.for_each_pair(&terms, |_, _, e| {
+            min = min.min(e);
+            max = max.max(e);
+            found += 1;
+        });
+        if found < n * n.saturating_sub(1) / 2 {
             min = min.min(0.0);
             max = max.max(0.0);
         }
-        for &(_, _, e) in &pairs {
-            min = min.min(e);
-            max = max.max(e);
-        }
-        let threshold = min + self.beta * (max - min);
+        let beta = if self.beta.is_finite() {
+            self.beta.clamp(0.0, 1.0)
+        } else {
+            PacSum::default().beta
+        };
+        // Never negative (every e ≥ 0 and β ≥ 0), so pairs sharing no word
+        // (e = 0) never pass it.
+        let threshold = min + beta * (max - min);
 
         let mut forward = vec![0.0f64; n]; // Σ over earlier sentences
         let mut backward = vec![0.0f64; n]; // Σ over later sentences
-        for &(i, j, e) in &pairs {
+        index.for_each_pair(&terms, |i, j, e| {
             let shifted = e - threshold;
             if shifted > 0.0 {
                 forward[j] += shifted;
                 backward[i] += shifted;
             }
-        }
-        // Pairs that share no word have e = 0; they count too when the
-        // threshold is negative (possible only with β < 0).
-        if threshold < 0.0 {
-            let mut linked = vec![Vec::new(); n];
-            for &(i, j, _) in &pairs {
-                linked[i].push(j);
-            }
-            for (i, b) in backward.iter_mut().enumerate() {
-                let unlinked = (i + 1..n)
-                    .filter(|j| linked[i].binary_search(j).is_err())
-                    .count();
-                *b -= threshold * unlinked as f64;
-            }
-            for (j, f) in forward.iter_mut().enumerate() {
-                let unlinked = (0..j)
-                    .filter(|&i| linked[i].binary_search(&j).is_err())
-                    .count();
-                *f -= threshold * unlinked as f64;
-            }
-        }
+        });
         (0..n)
             .map(|i| {
                 let s = self.lambda1 * forward[i] + self.lambda2 * backward[i];
@@ -135,64 +134,77 @@ impl Scorer for PacSum {
     }
 }
 
-/// Every pair `(i, j, e_ij)` with `i < j` sharing at least one word, in
-/// ascending `(i, j)` order, each sum accumulated in ascending term order.
-fn similar_pairs(terms: &[TermCounts]) -> Vec<(usize, usize, f64)> {
-    let n = terms.len();
-    let vocab = terms
-        .iter()
-        .filter_map(|t| t.terms.last())
-        .max()
-        .map_or(0, |&t| t as usize + 1);
-    let mut df = vec![0u32; vocab];
-    for t in terms {
-        for &w in &t.terms {
-            df[w as usize] += 1;
-        }
-    }
-    let idf2: Vec<f64> = df
-        .iter()
-        .map(|&d| {
-            let d = f64::from(d);
-            let idf = (n as f64 - d + 0.5).ln() - (d + 0.5).ln();
-            idf * idf
-        })
-        .collect();
-    // Postings: for each word, the sentences holding it with their counts.
-    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocab];
-    for (i, t) in terms.iter().enumerate() {
-        for (&w, &c) in t.terms.iter().zip(&t.counts) {
-            postings[w as usize].push((i as u32, c));
-        }
-    }
+/// Squared BM25 idf per word and the sentences holding each word.
+struct PairIndex {
+    idf2: Vec<f64>,
+    /// `(sentence, count)` per word, sentences ascending; empty for words
+    /// in one sentence only or in more than `max_df`.
+    postings: Vec<Vec<(usize, u32)>>,
+}
 
-    let mut pairs = Vec::new();
-    let mut acc = vec![0.0f64; n];
-    let mut seen = vec![false; n];
-    let mut touched: Vec<usize> = Vec::new();
-    for (i, t) in terms.iter().enumerate() {
-        for (&w, &c) in t.terms.iter().zip(&t.counts) {
-            let own = f64::from(c) * idf2[w as usize];
-            for &(j, cj) in &postings[w as usize] {
-                let j = j as usize;
-                if j <= i {
-                    continue;
-                }
-                if !std::mem::replace(&mut seen[j], true) {
-                    touched.push(j);
-                }
-                acc[j] += own * f64::from(cj);
+impl PairIndex {
+    fn new(terms: &[TermCounts], max_df: usize) -> PairIndex {
+        let n = terms.len();
+        let vocab = terms
+            .iter()
+            .filter_map(|t| t.terms.last())
+            .max()
+            .map_or(0, |&t| t as usize + 1);
+        let mut df = vec![0usize; vocab];
+        for t in terms {
+            for &w in &t.terms {
+                df[w as usize] += 1;
             }
         }
-        touched.sort_unstable();
-        for &j in &touched {
-            pairs.push((i, j, acc[j]));
-            acc[j] = 0.0;
-            seen[j] = false;
+        let idf2 = df
+            .iter()
+            .map(|&d| {
+                let d = d as f64;
+                let idf = (n as f64 - d + 0.5).ln() - (d + 0.5).ln();
+                idf * idf
+            })
+            .collect();
+        let mut postings: Vec<Vec<(usize, u32)>> = vec![Vec::new(); vocab];
+        for (i, t) in terms.iter().enumerate() {
+            for (&w, &c) in t.terms.iter().zip(&t.counts) {
+                let d = df[w as usize];
+                if d >= 2 && (d <= max_df || n <= max_df) {
+                    postings[w as usize].push((i, c));
+                }
+            }
         }
-        touched.clear();
+        PairIndex { idf2, postings }
     }
-    pairs
+
+    /// Calls `f(i, j, e_ij)` for every pair `i < j` sharing a word, in
+    /// ascending `(i, j)` order, each sum accumulated in ascending word order.
+    fn for_each_pair(&self, terms: &[TermCounts], mut f: impl FnMut(usize, usize, f64)) {
+        let n = terms.len();
+        let mut acc = vec![0.0f64; n];
+        let mut seen = vec![false; n];
+        let mut touched: Vec<usize> = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            for (&w, &c) in t.terms.iter().zip(&t.counts) {
+                let own = f64::from(c) * self.idf2[w as usize];
+                for &(j, cj) in &self.postings[w as usize] {
+                    if j <= i {
+                        continue;
+                    }
+                    if !std::mem::replace(&mut seen[j], true) {
+                        touched.push(j);
+                    }
+                    acc[j] += own * f64::from(cj);
+                }
+            }
+            touched.sort_unstable();
+            for &j in &touched {
+                f(i, j, acc[j]);
+                acc[j] = 0.0;
+                seen[j] = false;
+            }
+            touched.clear();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -205,6 +217,12 @@ mod tests {
             counts: terms.iter().map(|&(_, c)| c).collect(),
             len: terms.iter().map(|&(_, c)| c).sum(),
         }
+    }
+
+    fn similar_pairs(terms: &[TermCounts]) -> Vec<(usize, usize, f64)> {
+        let mut pairs = Vec::new();
+        PairIndex::new(terms, usize::MAX).for_each_pair(terms, |i, j, e| pairs.push((i, j, e)));
+        pairs
     }
 
     #[test]

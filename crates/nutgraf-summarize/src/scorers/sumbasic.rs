@@ -11,11 +11,15 @@
 //! 4. each of the picked sentence's words gets `p(w) ← p(w)²`; back to 2.
 //!
 //! SumBasic is a selection procedure, not a scorer; to fit [`Scorer`] it
-//! runs until every candidate is picked and the candidate picked `k`-th
-//! (from 0) scores `1 / (k + 1)`. Taking the top `n` scores then reproduces
-//! SumBasic's first `n` picks. Candidates without content words can never be
-//! picked; they come last, in document order, with the same `1 / (k + 1)`
-//! rule.
+//! picks up to [`SumBasic::max_picks`] sentences and the candidate picked
+//! `k`-th (from 0) scores `1 / (k + 1)`, so taking the top `n` scores
+//! reproduces SumBasic's first `n` picks. Candidates left over (only in
+//! documents longer than `max_picks`) follow in the order of their average
+//! word probability at that point, as if step 2 were applied once more
+//! without updates, continuing the `1 / (k + 1)` sequence; the cap keeps the
+//! cost at `max_picks` passes over the vocabulary on huge documents.
+//! Candidates without content words can never be picked; they come last, in
+//! document order.
 //!
 //! Follows the paper, including step 3 (the sentence must contain the most
 //! probable word) and averaging over *distinct* words. sumy's
@@ -29,8 +33,17 @@ use crate::{Scorer, ScoringContext};
 use nutgraf_parse::Document;
 
 /// The SumBasic scorer (pick order as scores).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SumBasic;
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SumBasic {
+    /// Run the iterative procedure for at most this many picks.
+    pub max_picks: usize,
+}
+
+impl Default for SumBasic {
+    fn default() -> Self {
+        SumBasic { max_picks: 200 }
+    }
+}
 
 impl Scorer for SumBasic {
     fn score(&self, doc: &Document, context: &ScoringContext<'_>) -> Vec<f64> {
@@ -65,44 +78,57 @@ impl Scorer for SumBasic {
             let total = total as f64;
             prob.iter_mut().for_each(|p| *p /= total);
         }
+        // Sentences holding each word (ascending), and how many of them are
+        // still unpicked.
+        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); vocab];
+        for (k, bag) in bags.iter().enumerate() {
+            for &w in bag {
+                postings[w as usize].push(k);
+            }
+        }
+        let mut live: Vec<usize> = postings.iter().map(Vec::len).collect();
+        let average = |bag: &[u32], prob: &[f64]| {
+            bag.iter().map(|&w| prob[w as usize]).sum::<f64>() / bag.len() as f64
+        };
 
+        let mut picked = vec![false; n];
         let mut order = Vec::with_capacity(n);
-        let mut remaining: Vec<usize> = (0..n).filter(|&k| !bags[k].is_empty()).collect();
-        while !remaining.is_empty() {
-            // The most probable word still present in some remaining sentence.
-            let mut top: Option<(f64, u32)> = None;
-            for &k in &remaining {
-                for &w in &bags[k] {
-                    let p = prob[w as usize];
-                    let better = match top {
-                        None => true,
-                        Some((bp, bw)) => p > bp || (p == bp && w < bw),
-                    };
-                    if better {
-                        top = Some((p, w));
-                    }
+        while order.len() < self.max_picks {
+            // The most probable word still in an unpicked sentence (ties:
+            // smaller stem id).
+            let mut top: Option<(f64, usize)> = None;
+            for (w, &p) in prob.iter().enumerate() {
+                if live[w] > 0 && top.map_or(true, |(bp, _)| p > bp) {
+                    top = Some((p, w));
                 }
             }
             let Some((_, top_word)) = top else { break };
-            // The heaviest remaining sentence containing it.
+            // The heaviest unpicked sentence containing it (ties: earlier).
             let mut best: Option<(f64, usize)> = None;
-            for (slot, &k) in remaining.iter().enumerate() {
-                if bags[k].binary_search(&top_word).is_err() {
+            for &k in &postings[top_word] {
+                if picked[k] {
                     continue;
                 }
-                let weight =
-                    bags[k].iter().map(|&w| prob[w as usize]).sum::<f64>() / bags[k].len() as f64;
+                let weight = average(&bags[k], &prob);
                 if best.map_or(true, |(bw, _)| weight > bw) {
-                    best = Some((weight, slot));
+                    best = Some((weight, k));
                 }
             }
-            let Some((_, slot)) = best else { break };
-            let picked = remaining.remove(slot);
-            for &w in &bags[picked] {
+            let Some((_, chosen)) = best else { break };
+            picked[chosen] = true;
+            for &w in &bags[chosen] {
                 prob[w as usize] *= prob[w as usize];
+                live[w as usize] -= 1;
             }
-            order.push(picked);
+            order.push(chosen);
         }
+        // Leftovers (long documents only): by current average probability.
+        let mut rest: Vec<(f64, usize)> = (0..n)
+            .filter(|&k| !picked[k] && !bags[k].is_empty())
+            .map(|k| (average(&bags[k], &prob), k))
+            .collect();
+        rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        order.extend(rest.into_iter().map(|(_, k)| k));
         // Candidates without content words, in document order.
         order.extend((0..n).filter(|&k| bags[k].is_empty()));
 
