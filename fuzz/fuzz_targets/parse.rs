@@ -42,7 +42,10 @@ fn check(doc: &Document) {
     let mut next_sentence = 0;
     let mut prev_end = 0;
     for (b, block) in doc.blocks.iter().enumerate() {
-        assert!(valid(block.span) && block.span.start >= prev_end, "block {b}");
+        assert!(
+            valid(block.span) && block.span.start >= prev_end,
+            "block {b}"
+        );
         prev_end = block.span.end;
         assert_eq!(block.sentences.start, next_sentence, "block {b}");
         next_sentence = block.sentences.end;
@@ -57,7 +60,10 @@ fn check(doc: &Document) {
     let mut prev_end = 0;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let span = sentence.span;
-        assert!(valid(span) && !span.is_empty() && span.start >= prev_end, "sentence {s}");
+        assert!(
+            valid(span) && !span.is_empty() && span.start >= prev_end,
+            "sentence {s}"
+        );
         prev_end = span.end;
         assert_eq!(sentence.tokens.start, next_token, "sentence {s}");
         next_token = sentence.tokens.end;
