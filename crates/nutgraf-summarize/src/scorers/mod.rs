@@ -1,5 +1,6 @@
 //! One module per scoring algorithm.
 
+pub mod default;
 pub mod edmundson;
 pub mod klsum;
 pub mod lead;
@@ -20,7 +21,7 @@ use crate::{Algorithm, Scorer, SummarizerConfig};
 pub fn scorer_for(config: &SummarizerConfig) -> Box<dyn Scorer> {
     match config.algorithm {
         Algorithm::Lead => Box::new(lead::Lead),
-        Algorithm::Default => Box::new(lead::Lead),
+        Algorithm::Default => Box::new(default::DefaultScorer::default()),
         Algorithm::Luhn => Box::new(luhn::Luhn::default()),
         Algorithm::Edmundson => Box::new(edmundson::Edmundson::default()),
         Algorithm::Lsa => Box::new(lsa::Lsa::default()),
