@@ -127,9 +127,9 @@ pub(crate) fn trim_span(piece: &str, offset: usize) -> Option<Span> {
 /// Titles and other words that never end a sentence before a capital:
 /// `Mr. Smith`, `Gov. Brown`, `Mt. Fuji`, `vs. Chelsea`, `e.g. Paris`.
 const NEVER_FINAL: &[&str] = &[
-    "adm", "atty", "brig", "capt", "cf", "cmdr", "col", "cpl", "det", "dr", "e.g", "fr", "gen",
-    "gov", "hon", "i.e", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms", "mt",
-    "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "supt", "viz", "vs",
+    "a.k.a", "adm", "atty", "brig", "capt", "cf", "cmdr", "col", "cpl", "det", "dr", "e.g", "fr",
+    "gen", "gov", "hon", "i.e", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms",
+    "mt", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "supt", "viz", "vs",
 ];
 
 /// Abbreviations that are not final before a number: `No. 5`, `p. 55`.
@@ -145,6 +145,42 @@ const MAYBE_FINAL: &[&str] = &[
     "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "co", "corp", "dec", "dept",
     "est", "etc", "feb", "ft", "inc", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "nov", "oct",
     "plc", "rd", "sep", "sept", "sr", "st", "univ",
+];
+
+/// Words that go on a sentence after `a.m.`/`p.m.`: days, months, time zones.
+const AFTER_TIME: &[&str] = &[
+    "april",
+    "august",
+    "bst",
+    "cdt",
+    "cet",
+    "cst",
+    "december",
+    "edt",
+    "est",
+    "et",
+    "february",
+    "friday",
+    "gmt",
+    "january",
+    "july",
+    "june",
+    "local",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "pdt",
+    "pst",
+    "pt",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "utc",
+    "wednesday",
 ];
 
 /// Words that typically open an English sentence; after an ambiguous
@@ -477,8 +513,26 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
     if next == '(' && parenthetical_then_terminator(text, run.next) {
         return None;
     }
+    // A sentence does not start with a closing bracket or quote (`Kiss... ).`),
+    // nor consist of quotes and brackets alone (`the event. '` at a line end).
+    if matches!(next, ')' | ']' | '}' | '»' | '\u{201d}' | '\u{2019}') {
+        return None;
+    }
+    let rest = &text[run.next..];
+    let mut rest_chars = rest.chars().skip_while(|&c| is_close(c) || is_sp(c));
+    if rest_chars.next().map_or(true, is_para_sep) {
+        return None;
+    }
     let next_word = word_after(text, run.next);
     if run.dots >= 3 {
+        // `"... A woman is entitled`: an ellipsis opening a quote.
+        let before = char_before(text, run.first);
+        if before.is_some_and(is_close)
+            && char_before(text, run.first - before.map_or(0, char::len_utf8))
+                .map_or(true, char::is_whitespace)
+        {
+            return None;
+        }
         // `what I mean . . . I didn't`: a three-dot ellipsis before "I" goes on.
         if run.dots == 3 && next_word == "I" {
             return None;
@@ -502,6 +556,11 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
     if word.is_empty() || word.len() > 12 {
         return brk;
     }
+    // `then-Sen. Obama`, `ex-Gov. Brown`: the part after a hyphen.
+    let (word_start, word) = match word.rfind('-') {
+        Some(i) if i + 1 < word.len() => (word_start + i + 1, &word[i + 1..]),
+        _ => (word_start, word),
+    };
     // `1. The first item`: a list label that opens the text.
     if text[..word_start].trim().is_empty() && parse_label(text, word_start).is_some() {
         return None;
@@ -520,11 +579,17 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
     if chars.next().is_none() && first.is_uppercase() {
-        // An initial (`Jonas E. Smith`, `J. R. R. Tolkien`) unless the word
-        // before is lowercase (`you and I. Did`) or an opener follows.
+        // An initial (`Jonas E. Smith`, `J. R. R. Tolkien`, `plans. B. Smith`)
+        // unless the word before is lowercase (`you and I. Did`) or an
+        // opener follows.
         let (_, prev) = word_before(text, trim_end_at(text, word_start));
         let prev_first = prev.chars().find(|c| c.is_alphanumeric());
-        let after_name = prev_first.map_or(true, char::is_uppercase);
+        let prev_final = prev
+            .trim_end_matches(is_close)
+            .chars()
+            .next_back()
+            .is_some_and(is_saterm);
+        let after_name = prev_final || prev_first.map_or(true, char::is_uppercase);
         return if after_name && !opener { None } else { brk };
     }
     if is_dotted_acronym(word) {
@@ -535,7 +600,13 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
         }
         let caps = first.is_uppercase();
         let title_next = in_list(NEVER_FINAL, next_word);
-        return if opener || (caps && title_next) {
+        // `at 7:30 p.m. Jordan was reported missing` ends; `5 p.m. Tuesday`,
+        // `5 p.m. GMT` and `at 5 a.m. Mr. Smith went` go on.
+        let time_ends = (word == "a.m" || word == "p.m")
+            && next.is_uppercase()
+            && !title_next
+            && !in_list(AFTER_TIME, next_word);
+        return if opener || (caps && title_next) || time_ends {
             brk
         } else {
             None
@@ -733,7 +804,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_lowercase() {
-        for list in [NEVER_FINAL, BEFORE_NUMBER, MAYBE_FINAL, OPENERS] {
+        for list in [NEVER_FINAL, BEFORE_NUMBER, MAYBE_FINAL, OPENERS, AFTER_TIME] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.to_lowercase() == *w), "{list:?}");
         }
@@ -792,6 +863,13 @@ mod tests {
             ]
         );
         assert_eq!(
+            split("He left at 7:30 p.m. Jordan was reported missing at 9 p.m. GMT on Friday."),
+            [
+                "He left at 7:30 p.m.",
+                "Jordan was reported missing at 9 p.m. GMT on Friday."
+            ]
+        );
+        assert_eq!(
             split("The vote is at 10 a.m. Tuesday. It ended at 5 p.m. The count began."),
             [
                 "The vote is at 10 a.m. Tuesday.",
@@ -842,6 +920,30 @@ mod tests {
                 "Was he guilty?",
                 "Nobody knows..."
             ]
+        );
+    }
+
+    #[test]
+    fn scraped_news_oddities() {
+        assert_eq!(
+            split("Emanuel met then-Sen. Barack Obama. The plans were discussed. B. Satyanarayana said yes."),
+            [
+                "Emanuel met then-Sen. Barack Obama.",
+                "The plans were discussed.",
+                "B. Satyanarayana said yes."
+            ]
+        );
+        assert_eq!(
+            split("Nominees include Eva Birthistle (Ae Fond Kiss... ). Meadows won. \"... A woman is entitled.\""),
+            [
+                "Nominees include Eva Birthistle (Ae Fond Kiss... ).",
+                "Meadows won.",
+                "\"... A woman is entitled.\""
+            ]
+        );
+        assert_eq!(
+            split("It will be screened at the event. '"),
+            ["It will be screened at the event. '"]
         );
     }
 
