@@ -201,6 +201,10 @@ fn sumbasic_pick_order() {
     let d = doc("Weather forecast. Rocket fuel. Rocket engine rocket.", None);
     let s = scores(&SumBasic::default(), &d);
     assert_eq!(s, vec![1.0 / 3.0, 1.0, 1.0 / 2.0]);
+    // Capped at one pick, the leftovers go by average probability after the
+    // update: sentence 2 (9/49 + 1/7) / 2 ≈ 0.163 before sentence 0 (1/7).
+    let s = scores(&SumBasic { max_picks: 1 }, &d);
+    assert_eq!(s, vec![1.0 / 3.0, 1.0, 1.0 / 2.0]);
 }
 
 #[test]
@@ -218,6 +222,12 @@ fn klsum_pick_order() {
     let d = doc("Rocket rocket. Rocket engine. Weather.", None);
     let s = scores(&KlSum::default(), &d);
     assert_eq!(s, vec![1.0 / 3.0, 1.0, 1.0 / 2.0]);
+    // Capped at one pick, the leftovers go by the gain computed above.
+    let one = KlSum {
+        max_picks: 1,
+        ..KlSum::default()
+    };
+    assert_eq!(scores(&one, &d), vec![1.0 / 3.0, 1.0, 1.0 / 2.0]);
 }
 
 #[test]

@@ -19,16 +19,18 @@
 //! is 0.1, the paper's best and sumy's default.
 //!
 //! Idf comes from the candidates themselves, each sentence one "document"
-//! (`ln(N / df)`, as sumy does), or from a background corpus
-//! ([`LexRank::background`], a [`DocumentFrequencies`], as the paper and the
-//! `lexrank` package do). Departures from sumy's `LexRankSummarizer`
-//! (miso-belica/sumy): sumy uses `ln(N / (1 + df))`, which goes negative for
-//! words in most sentences, and no damping at all, stopping its power method
-//! when the change falls under 0.1; we keep the paper's plain idf (never
-//! negative) and damping and iterate to a 1e-6 tolerance. sumy's term
-//! frequencies are divided by each sentence's maximum, which cannot change a
-//! cosine, so raw counts are used. On very long documents the graph keeps
-//! each sentence's heaviest neighbours only ([`GraphOptions`]).
+//! as in sumy, or from a background corpus ([`LexRank::background`], a
+//! [`DocumentFrequencies`], as the paper and the `lexrank` package do). The
+//! formula is [`LexRank::idf_formula`]: by default the paper's `ln(N / df)`;
+//! [`IdfFormula::Smooth`] keeps words found in every sentence in the
+//! cosines. Departures from sumy's `LexRankSummarizer` (miso-belica/sumy):
+//! sumy uses `ln(N / (1 + df))`, which is zero or negative for words in
+//! (nearly) every sentence, and no damping at all, stopping its power method
+//! when the change falls under 0.1; we keep the paper's idf and damping and
+//! iterate to a 1e-6 tolerance. sumy's term frequencies are divided by each
+//! sentence's maximum, which cannot change a cosine, so raw counts are used.
+//! On very long documents the graph keeps each sentence's heaviest
+//! neighbours only ([`GraphOptions`]).
 
 use crate::similarity::{pagerank, similarity_graph, GraphOptions, PageRankOptions, PairWeight};
 use crate::vectors::{sentence_terms, DocumentFrequencies, Idf, IdfFormula, TermFilter};

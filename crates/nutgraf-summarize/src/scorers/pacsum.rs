@@ -21,9 +21,10 @@
 //!   zero pairs included), `e'_ij = e_ij − threshold`, and only pairs with
 //!   `e'_ij > 0` count.
 //!
-//! Defaults `λ1 = −2, λ2 = 1, β = 0.6` are the values the paper reports as
-//! tuned for CNN/Daily Mail; the code's own grid searches `λ1 ∈ [0, 1]` with
-//! `λ2 = 1 − λ1` applied to the negated forward sum, which is the same
+//! Defaults `λ1 = −2, λ2 = 1, β = 0.6`, as in [`crate::config::PacsumConfig`],
+//! follow the paper's setting for CNN/Daily Mail; the public code leaves
+//! them to a tuning run whose grid is `β ∈ [0, 1]`, `λ1 ∈ [0, 1]`,
+//! `λ2 = 1 − λ1`, with `λ1` applied to the negated forward sum — the same
 //! family of rankings up to scale. `β` is clamped to `[0, 1]`, the code's
 //! grid. Departures: ties are broken by document order (the code shuffles
 //! before sorting), and pairs are found through an inverted index rather
