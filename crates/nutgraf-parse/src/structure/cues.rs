@@ -295,11 +295,11 @@ impl KeywordTable {
         KeywordTable { slots }
     }
 
-    fn get(&self, word: &[u8]) -> Kw {
-        if word.is_empty() || word.len() > 16 {
+    /// The keyword of a word packed by [`pack`].
+    fn get_key(&self, key: u128) -> Kw {
+        if key == 0 {
             return Kw::Other;
         }
-        let key = pack(word);
         let mut i = slot(key);
         loop {
             let (k, kw) = self.slots[i];
@@ -329,18 +329,40 @@ fn slot(key: u128) -> usize {
 
 static KEYWORD_TABLE: LazyLock<KeywordTable> = LazyLock::new(KeywordTable::build);
 
-/// The keyword id of a lower-cased ASCII word.
-fn keyword(w: &[u8]) -> Kw {
-    KEYWORD_TABLE.get(w)
-}
-
 /// Lines up to this long are scanned whole; longer ones only at their
 /// start (`HEAD_BYTES`) and end (`TAIL_BYTES`).
-const MAX_SCAN_BYTES: usize = 240;
-const HEAD_BYTES: usize = 120;
-const TAIL_BYTES: usize = 100;
+const MAX_SCAN_BYTES: usize = 160;
+const HEAD_BYTES: usize = 60;
+const TAIL_BYTES: usize = 60;
 /// Lines longer than this are prose: only cookie notices are looked for.
 const MAX_CUE_BYTES: usize = 400;
+
+/// The bit of a keyword pair the rules ask about ("all rights", "sign
+/// up"…); 0 for every other pair.
+fn pair_bit(a: Kw, b: Kw) -> u32 {
+    match (a, b) {
+        (Kw::All, Kw::Rights) => 1 << 0,
+        (Kw::Rights, Kw::Reserved) => 1 << 1,
+        (Kw::About, Kw::Us) => 1 << 2,
+        (Kw::Ap, Kw::Photo) => 1 << 3,
+        (Kw::Click, Kw::Here) => 1 << 4,
+        (Kw::Contact, Kw::Us) => 1 << 5,
+        (Kw::Follow, Kw::Us) => 1 << 6,
+        (Kw::Getty, Kw::Images) => 1 << 7,
+        (Kw::Image, Kw::Credit) => 1 << 8,
+        (Kw::Log, Kw::In) => 1 << 9,
+        (Kw::Min, Kw::Read) => 1 << 10,
+        (Kw::Photo, Kw::By) => 1 << 11,
+        (Kw::Photo, Kw::Credit) => 1 << 12,
+        (Kw::Privacy, Kw::Other) => 1 << 13,
+        (Kw::Sign, Kw::In) => 1 << 14,
+        (Kw::Sign, Kw::Up) => 1 << 15,
+        (Kw::Skip, Kw::Other) => 1 << 16,
+        (Kw::Terms, Kw::Of) => 1 << 17,
+        (Kw::Terms, Kw::Use) => 1 << 18,
+        _ => 0,
+    }
+}
 
 /// One of the first words of a line: its keyword and what follows it.
 #[derive(Clone, Copy)]
@@ -368,8 +390,8 @@ struct Scan {
     n: usize,
     /// Bit `kw` set when keyword `kw` occurs.
     present: u64,
-    /// Bit `b` of `follows[a]` set when keyword `b` comes right after `a`.
-    follows: [u64; KW_COUNT],
+    /// Keyword pairs seen, as [`pair_bit`]s.
+    pairs: u32,
     /// "REUTERS/", "AFP /": an agency name followed by a slash.
     agency_slash: bool,
     any_digit_word: bool,
@@ -391,7 +413,7 @@ impl Scan {
             first: [BLANK; 2],
             n: 0,
             present: 0,
-            follows: [0; KW_COUNT],
+            pairs: 0,
             agency_slash: false,
             any_digit_word: false,
             digits: 0,
@@ -426,7 +448,9 @@ impl Scan {
     /// Scans the words of a run of characters into the scan.
     fn feed_chars(&mut self, chars: impl Iterator<Item = char>) {
         let scan = self;
-        let mut buf = [0u8; 16];
+        // The lower-cased word packed into a number, as the keyword table
+        // keys it (ASCII words of at most 16 bytes; others are no keyword).
+        let mut key = 0u128;
         let mut len = 0usize;
         let mut ascii = true;
         let mut start: Option<char> = None;
@@ -445,6 +469,7 @@ impl Scan {
                 if start.is_none() {
                     start = Some(c);
                     len = 0;
+                    key = 0;
                     ascii = true;
                     digits = 0;
                     all_digits = true;
@@ -455,8 +480,8 @@ impl Scan {
                 } else {
                     all_digits = false;
                 }
-                if c.is_ascii() && len < buf.len() {
-                    buf[len] = c.to_ascii_lowercase() as u8;
+                if c.is_ascii() && len < 16 {
+                    key |= u128::from(c.to_ascii_lowercase() as u8) << (8 * len);
                     len += 1;
                 } else {
                     ascii = false;
@@ -466,7 +491,7 @@ impl Scan {
             if let Some(first) = start.take() {
                 scan.year |= all_digits && digits == 4;
                 let kw = if ascii {
-                    keyword(&buf[..len])
+                    KEYWORD_TABLE.get_key(key)
                 } else {
                     Kw::Other
                 };
@@ -482,7 +507,7 @@ impl Scan {
                 }
                 scan.present |= 1 << kw as u64;
                 if let Some(p) = prev {
-                    scan.follows[p as usize] |= 1 << kw as u64;
+                    scan.pairs |= pair_bit(p, kw);
                 }
                 prev = Some(kw);
                 if is_space(c) {
@@ -524,7 +549,7 @@ impl Scan {
     }
 
     fn pair(&self, a: Kw, b: Kw) -> bool {
-        self.follows[a as usize] & (1 << b as u64) != 0
+        self.pairs & pair_bit(a, b) != 0
     }
 }
 

@@ -169,8 +169,19 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
     let mut lower = 0u32;
     let mut any_cjk = false;
     if s.is_ascii() {
-        // The same count over bytes (most lines are ASCII).
-        let (words, upper, lower) = ascii_word_counts(s.as_bytes());
+        // The same count over bytes (most lines are ASCII). Long lines are
+        // prose, never titles: count their words only, in a loop the
+        // compiler vectorises.
+        let b = s.as_bytes();
+        if b.len() > LONG_LINE {
+            let starts = b
+                .windows(2)
+                .filter(|w| w[0].is_ascii_whitespace() && !w[1].is_ascii_whitespace())
+                .count();
+            let words = u32::try_from(starts + 1).unwrap_or(u32::MAX);
+            return finish(s, span, blank_before, words, 0, 0);
+        }
+        let (words, upper, lower) = ascii_word_counts(b);
         return finish(s, span, blank_before, words, upper, lower);
     }
     for w in s.split(is_space) {
@@ -195,6 +206,9 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
     finish(s, span, blank_before, words, upper, lower)
 }
 
+/// ASCII lines longer than this (in bytes) get a plain word count.
+const LONG_LINE: usize = 320;
+
 /// Words, capitalised words and lower-case content words of an ASCII line.
 fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32) {
     let (mut words, mut upper, mut lower) = (0, 0, 0);
@@ -218,6 +232,7 @@ fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32) {
         } else if c.is_ascii_lowercase() {
             let small = word.len() <= 6 && {
                 let core = trim_ascii_punct(word);
+                // Small words are ASCII, so any byte slice of them is valid.
                 std::str::from_utf8(core).is_ok_and(is_small_word)
             };
             lower += u32::from(!small);
