@@ -16,7 +16,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q "rouge-score==0.1.2" "pytest>=7" "mypy>=1.10"
+.venv/bin/python -m pip install -q "rouge-score==0.1.2" "pytest>=7" "mypy>=1.10" pandas
 # The Rust parity tests run `python3` with rouge_score and nltk importable.
 export PATH="$PWD/.venv/bin:$PATH"
 
@@ -27,7 +27,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace --exclude nutgraf-python
 
-echo "== pip install . (builds the wheel)"
-python -m pip install -q .
+echo "== pip install . (builds the wheel; dev profile: tests need no LTO)"
+MATURIN_PEP517_ARGS="--profile dev" python -m pip install -q --force-reinstall --no-deps .
 echo "== pytest"
 python -m pytest -q tests/python
