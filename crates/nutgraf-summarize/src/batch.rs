@@ -3,6 +3,7 @@
 
 use crate::{Summarizer, Summary};
 use nutgraf_parse::{parse, Document};
+
 use rayon::prelude::*;
 
 impl Summarizer {
@@ -14,6 +15,24 @@ impl Summarizer {
             texts
                 .par_iter()
                 .map(|text| self.summarize_in_pool(&parse(text.as_ref(), &self.parse_options)))
+                .collect()
+        })
+    }
+
+    /// Summarizes many `(text, title)` pairs in parallel, in input order;
+    /// each is the same as [`Summarizer::summarize_titled`].
+    pub fn summarize_many_titled<S, T>(&self, items: &[(S, Option<T>)]) -> Vec<Summary>
+    where
+        S: AsRef<str> + Sync,
+        T: AsRef<str> + Sync,
+    {
+        self.pool.install(|| {
+            items
+                .par_iter()
+                .map(|(text, title)| {
+                    let doc = self.parse_titled(text.as_ref(), title.as_ref().map(AsRef::as_ref));
+                    self.summarize_in_pool(&doc)
+                })
                 .collect()
         })
     }

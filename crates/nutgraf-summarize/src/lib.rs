@@ -113,6 +113,28 @@ impl Summarizer {
             .install(|| self.summarize_in_pool(&parse(text, &self.parse_options)))
     }
 
+    /// Like [`Summarizer::summarize`], with a headline supplied from outside
+    /// the text (a corpus's title field); `None` falls back to the config's
+    /// title.
+    pub fn summarize_titled(&self, text: &str, title: Option<&str>) -> Summary {
+        self.pool
+            .install(|| self.summarize_in_pool(&self.parse_titled(text, title)))
+    }
+
+    /// Parses `text` as [`Summarizer::summarize_titled`] would.
+    pub fn parse_titled(&self, text: &str, title: Option<&str>) -> Document {
+        match title {
+            Some(title) => parse(
+                text,
+                &ParseOptions {
+                    title: Some(title.to_string()),
+                    ..self.parse_options.clone()
+                },
+            ),
+            None => parse(text, &self.parse_options),
+        }
+    }
+
     /// Summarizes an already parsed document.
     pub fn summarize_document(&self, doc: &Document) -> Summary {
         self.pool.install(|| self.summarize_in_pool(doc))

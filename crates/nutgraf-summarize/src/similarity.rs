@@ -905,6 +905,51 @@ mod tests {
         assert!(g.is_symmetric());
     }
 
+    /// gensim's BM25 written out naively for one pair.
+    fn naive_bm25(t: &[TermCounts], q: usize, d: usize, p: Bm25Params) -> f64 {
+        let n = t.len() as f64;
+        let avgdl = t.iter().map(|s| s.len as f64).sum::<f64>() / n;
+        let df = |term: u32| t.iter().filter(|s| s.count(term) > 0).count() as f64;
+        let mut all: Vec<u32> = t.iter().flat_map(|s| s.terms.clone()).collect();
+        all.sort_unstable();
+        all.dedup();
+        let raw = |term: u32| (n - df(term) + 0.5).ln() - (df(term) + 0.5).ln();
+        let mean = all.iter().map(|&w| raw(w)).sum::<f64>() / all.len() as f64;
+        let idf = |term: u32| {
+            if raw(term) < 0.0 {
+                p.epsilon * mean
+            } else {
+                raw(term)
+            }
+        };
+        let mut score = 0.0;
+        for (&w, &c) in t[q].terms.iter().zip(&t[q].counts) {
+            let f = t[d].count(w) as f64;
+            let one = idf(w) * f * (p.k1 + 1.0)
+                / (f + p.k1 * (1.0 - p.b + p.b * t[d].len as f64 / avgdl));
+            score += c as f64 * one;
+        }
+        score
+    }
+
+    #[test]
+    fn bm25_matches_the_naive_formula() {
+        let (_, t) = terms(TEXT);
+        let p = Bm25Params::default();
+        let g = similarity_graph(&t, PairWeight::Bm25(p), &GraphOptions::EXACT);
+        for i in 0..t.len() {
+            for j in i + 1..t.len() {
+                let forward = naive_bm25(&t, i, j, p);
+                let expected = if forward != 0.0 {
+                    forward
+                } else {
+                    naive_bm25(&t, j, i, p)
+                };
+                assert!((g.weight(i, j) - expected.max(0.0)).abs() < 1e-9, "{i} {j}");
+            }
+        }
+    }
+
     #[test]
     fn bm25_is_symmetric_and_positive() {
         let (_, t) = terms(TEXT);

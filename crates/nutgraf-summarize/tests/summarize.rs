@@ -433,3 +433,18 @@ fn summaries_serialize() {
     let back: Summary = serde_json::from_str(&json).unwrap();
     assert_eq!(back, summary);
 }
+
+#[test]
+fn titles_reach_the_parser() {
+    let s = with(Algorithm::Edmundson, Budget::Sentences(2));
+    let doc = s.parse_titled(STORY, Some("Storm batters coast"));
+    assert_eq!(doc.metadata.title.as_deref(), Some("Storm batters coast"));
+    assert!(!doc.title_stems.is_empty());
+    let items = vec![(STORY, Some("Storm batters coast")), (STORY, None)];
+    let batch = s.summarize_many_titled(&items);
+    assert_eq!(
+        batch[0],
+        s.summarize_titled(STORY, Some("Storm batters coast"))
+    );
+    assert_eq!(batch[1], s.summarize(STORY));
+}
