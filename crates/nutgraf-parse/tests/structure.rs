@@ -330,8 +330,8 @@ fn story_extraction_floor_on_dev_pages() {
 
 /// Floors a little below the measured figures (see the example
 /// `story_extraction` for the measurement).
-const MEAN_F1_FLOOR: f64 = 0.87;
-const MICRO_F1_FLOOR: f64 = 0.91;
+const MEAN_F1_FLOOR: f64 = 0.89;
+const MICRO_F1_FLOOR: f64 = 0.93;
 
 /// Share of article words that land in story roles.
 fn story_share(rows: &[serde_json::Value], title_field: Option<&str>) -> f64 {
@@ -358,7 +358,7 @@ fn bbc_articles_stay_story_text() {
     };
     let share = story_share(&rows, Some("title"));
     eprintln!("BBC story share {share:.4}");
-    assert!(share >= 0.995, "BBC story share {share:.4}");
+    assert!(share >= 0.998, "BBC story share {share:.4}");
 }
 
 #[test]
@@ -368,5 +368,5 @@ fn cnndm_articles_stay_story_text() {
     };
     let share = story_share(&rows, None);
     eprintln!("CNN/DM story share {share:.4}");
-    assert!(share >= 0.995, "CNN/DM story share {share:.4}");
+    assert!(share >= 0.998, "CNN/DM story share {share:.4}");
 }

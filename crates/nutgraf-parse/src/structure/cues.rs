@@ -157,6 +157,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("subscribe", Kw::Subscribe),
     ("subscription", Kw::Subscribe),
     ("subscribers", Kw::Subscribe),
+    ("subscribed", Kw::Subscribe),
     ("unsubscribe", Kw::Subscribe),
     ("newsletter", Kw::Newsletter),
     ("newsletters", Kw::Newsletter),
@@ -672,6 +673,11 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if w <= 6 && s.len() <= 60 && may_break && section_break(s) {
         return Cue::SectionBreak;
     }
+    // A teaser card flattened into one line: "Title Of Other StoryThe first
+    // sentence of it…".
+    if s.len() <= MAX_CUE_BYTES && glued_title(s) {
+        return Cue::Related;
+    }
     // Teasers: "Read more: …", "Related: …", "See also …".
     let teaser = (first == Kw::Read && matches!(second, Kw::More | Kw::Also))
         || (first == Kw::Related || first == Kw::Recommended)
@@ -829,6 +835,43 @@ fn long_cue(scan: &Scan) -> Cue {
     } else {
         Cue::None
     }
+}
+
+/// A title-case headline of four or more words glued to the next text
+/// without a space: "…Death Of U of M-Dearborn Student-AthleteA 24-year-old
+/// woman…". Names like "McDonald" do not count: the words before the seam
+/// must be a title.
+fn glued_title(s: &str) -> bool {
+    let b = s.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    // The first seam: a lower-case letter or digit, then a capital, then a
+    // lower-case letter or a space ("eA ", "0The").
+    let Some(seam) = (1..b.len().saturating_sub(1)).find(|&i| {
+        (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit())
+            && b[i].is_ascii_uppercase()
+            && (b[i + 1].is_ascii_lowercase() || b[i + 1] == b' ')
+    }) else {
+        return false;
+    };
+    let head = &s[..seam];
+    // The glued word's own start is long ("Steakhouse|A", "250,000|The"),
+    // unlike "Mc|Koy" or "We|Work"; and a title is not a list of names.
+    let glued_start = head.len() - head.rfind(' ').map_or(0, |i| i + 1);
+    if glued_start < 4 || head.contains('(') || head.matches(',').count() > 1 {
+        return false;
+    }
+    let words: Vec<&str> = head.split(' ').filter(|w| !w.is_empty()).collect();
+    let content: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
+    words.len() >= 4
+        && content.len() >= 3
+        && content
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        // The last word is the one glued on: "Student-AthleteA" is fine,
+        // "McDonald" would have no title before it.
+        && !words.last().is_some_and(|w| w.len() <= 2)
 }
 
 /// The line ends with a full date ("January 30, 2017", "30 January 2017").
@@ -991,6 +1034,18 @@ mod tests {
             Cue::Related
         );
         assert_eq!(cue_of("A spokeswoman declined to comment."), Cue::None);
+        assert_eq!(
+            cue_of("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left without paying."),
+            Cue::Related
+        );
+        assert_eq!(
+            cue_of("Ronald McDonald House Charities said on Monday it would open a new home."),
+            Cue::None
+        );
+        assert_eq!(
+            cue_of("Bevan, Oyedele, Crooks, Puncheon, Kamara (Makofo 64), Herve (McKoy 45), Tapp."),
+            Cue::None
+        );
         assert_eq!(cue_of("You may also like"), Cue::SectionBreak);
         assert_eq!(cue_of("Related Stories"), Cue::SectionBreak);
         assert_eq!(cue_of("Você pode gostar..."), Cue::SectionBreak);

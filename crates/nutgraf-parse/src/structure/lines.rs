@@ -86,6 +86,8 @@ pub(crate) struct Unit {
     pub upper_words: u32,
     /// See `upper_words`.
     pub lower_words: u32,
+    /// Words that start with a letter (of any script).
+    pub letter_words: u32,
 }
 
 impl Unit {
@@ -168,6 +170,7 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
     let mut upper = 0u32;
     let mut lower = 0u32;
     let mut any_cjk = false;
+    let mut letters = 0u32;
     if s.is_ascii() {
         // The same count over bytes (most lines are ASCII). Long lines are
         // prose, never titles: count their words only, in a loop the
@@ -179,16 +182,17 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
                 .filter(|w| w[0].is_ascii_whitespace() && !w[1].is_ascii_whitespace())
                 .count();
             let words = u32::try_from(starts + 1).unwrap_or(u32::MAX);
-            return finish(s, span, blank_before, words, 0, 0);
+            return finish(s, span, blank_before, words, 0, 0, words);
         }
-        let (words, upper, lower) = ascii_word_counts(b);
-        return finish(s, span, blank_before, words, upper, lower);
+        let (words, upper, lower, letters) = ascii_word_counts(b);
+        return finish(s, span, blank_before, words, upper, lower, letters);
     }
     for w in s.split(is_space) {
         let Some(c) = w.chars().find(|&c| is_word_char(c)) else {
             continue;
         };
         words += 1;
+        letters += u32::from(!c.is_ascii_digit());
         any_cjk |= is_cjk(c);
         let (is_upper, is_lower) = case_of(c);
         if is_upper {
@@ -203,15 +207,15 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
     if any_cjk {
         words += s.chars().filter(|&c| is_cjk(c)).count() as u32 / 2;
     }
-    finish(s, span, blank_before, words, upper, lower)
+    finish(s, span, blank_before, words, upper, lower, letters)
 }
 
 /// ASCII lines longer than this (in bytes) get a plain word count.
 const LONG_LINE: usize = 320;
 
 /// Words, capitalised words and lower-case content words of an ASCII line.
-fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32) {
-    let (mut words, mut upper, mut lower) = (0, 0, 0);
+fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32, u32) {
+    let (mut words, mut upper, mut lower, mut letters) = (0, 0, 0, 0);
     let mut i = 0;
     while i < s.len() {
         if s[i].is_ascii_whitespace() {
@@ -227,6 +231,7 @@ fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32) {
             continue;
         };
         words += 1;
+        letters += u32::from(c.is_ascii_alphabetic());
         if c.is_ascii_uppercase() {
             upper += 1;
         } else if c.is_ascii_lowercase() {
@@ -238,7 +243,7 @@ fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32) {
             lower += u32::from(!small);
         }
     }
-    (words, upper, lower)
+    (words, upper, lower, letters)
 }
 
 /// `w` without leading and trailing punctuation.
@@ -255,7 +260,15 @@ fn trim_ascii_punct(w: &[u8]) -> &[u8] {
 }
 
 /// The unit of `s` once its words are counted.
-fn finish(s: &str, span: Span, blank_before: bool, words: u32, upper: u32, lower: u32) -> Unit {
+fn finish(
+    s: &str,
+    span: Span,
+    blank_before: bool,
+    words: u32,
+    upper: u32,
+    lower: u32,
+    letter_words: u32,
+) -> Unit {
     let last = s
         .chars()
         .rev()
@@ -271,6 +284,7 @@ fn finish(s: &str, span: Span, blank_before: bool, words: u32, upper: u32, lower
         first: s.chars().next().unwrap_or(' '),
         upper_words: upper,
         lower_words: lower,
+        letter_words,
     }
 }
 

@@ -202,15 +202,22 @@ fn next_to_credit(units: &[Unit], cues: &[Cue], i: usize) -> bool {
 }
 
 /// The "Related articles" heading at `i` opens a small box of links inside
-/// the story: a long prose paragraph follows within a few lines.
+/// the story: long prose paragraphs come right before it and within a few
+/// lines after it.
 fn inline_box(units: &[Unit], cues: &[Cue], i: usize) -> bool {
-    (i + 1..units.len().min(i + 6))
-        .any(|j| cues[j] == Cue::None && units[j].prose() && units[j].words >= 25)
+    let long_prose = |j: usize| cues[j] == Cue::None && units[j].prose() && units[j].words >= 25;
+    let before = (i.saturating_sub(2)..i).any(long_prose);
+    let after = (i + 1..units.len().min(i + 6)).any(long_prose);
+    before && after
 }
 
 /// Reads like a headline: a few words, no full stop, not a continuation.
 fn headline_like(u: &Unit) -> bool {
-    (3..=30).contains(&u.words) && !u.full_stop() && !u.starts_lower() && u.span.len() <= 300
+    (3..=30).contains(&u.words)
+        && u.letter_words >= 2
+        && !u.full_stop()
+        && !u.starts_lower()
+        && u.span.len() <= 300
 }
 
 fn role_of(cue: Cue) -> Role {
@@ -303,6 +310,17 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
                 dateline_first = true;
             }
             break;
+        }
+    }
+    // Headline-like lines the region swallowed at its start (a long title
+    // scores like prose): they belong to the header.
+    if !dateline_first {
+        let mut i = body_start;
+        while i < end && i < start + 4 && !units[i].prose() && headline_like(&units[i]) {
+            i += 1;
+        }
+        if i > body_start && units[i].prose() {
+            body_start = i;
         }
     }
 
