@@ -848,7 +848,8 @@ fn glued_title(s: &str) -> bool {
     }
     // The first seam: a lower-case letter or digit, then a capital, then a
     // lower-case letter or a space ("eA ", "0The").
-    let Some(seam) = (1..b.len().saturating_sub(1)).find(|&i| {
+    // Titles are short: look for the seam in the first 160 bytes.
+    let Some(seam) = (1..b.len().saturating_sub(1).min(160)).find(|&i| {
         (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit())
             && b[i].is_ascii_uppercase()
             && (b[i + 1].is_ascii_lowercase() || b[i + 1] == b' ')

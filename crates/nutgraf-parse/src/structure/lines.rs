@@ -292,17 +292,18 @@ fn finish(
 /// hard-wrapped paragraph are joined (see [`wrapped_with_next`]).
 pub(crate) fn units(text: &str) -> Vec<Unit> {
     let mut lines: Vec<Unit> = Vec::new();
-    let mut offset = 0;
+    let mut start = 0;
     let mut blank = true;
-    for line in text.split_inclusive('\n') {
-        match trimmed(text, offset, offset + line.len()) {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        match trimmed(text, start, end) {
             Some(span) => {
                 lines.push(features(text, span, blank));
                 blank = false;
             }
             None => blank = true,
         }
-        offset += line.len();
+        start = (end + 1).min(text.len());
     }
     join_wrapped(text, lines)
 }
