@@ -283,8 +283,8 @@ struct Factors {
     own: Vec<f64>,
     /// Factor of the term when its sentence is the column.
     val: Vec<f64>,
-    /// Token counts (for the overlap denominator).
-    lens: Vec<u32>,
+    /// ln(token count) of each sentence (the overlap denominator).
+    ln_lens: Vec<f64>,
     kind: Kind,
     /// All factors are >= 0, so partial sums are lower bounds of weights.
     non_negative: bool,
@@ -311,7 +311,7 @@ impl Factors {
             terms: Vec::new(),
             own: Vec::new(),
             val: Vec::new(),
-            lens: sentences.iter().map(|s| s.len).collect(),
+            ln_lens: sentences.iter().map(|s| (s.len as f64).ln()).collect(),
             kind: match weight {
                 PairWeight::Cosine(_) => Kind::Cosine,
                 PairWeight::Overlap => Kind::Overlap,
@@ -639,7 +639,7 @@ fn row(
     }
     scratch.touched.clear();
 
-    let overlap_denominator = |j: usize| (f.lens[i] as f64).ln() + (f.lens[j] as f64).ln();
+    let overlap_denominator = |j: usize| f.ln_lens[i] + f.ln_lens[j];
     // Pruning before the hub terms are added: when only the top k survive
     // and every factor is >= 0, a candidate whose weight cannot reach the
     // k-th largest partial weight, even with the largest possible hub

@@ -23,15 +23,15 @@ fn json_at(threads: usize, config: &SummarizerConfig, texts: &[String]) -> Strin
 fn texts() -> Vec<String> {
     let mut texts = Vec::new();
     texts.extend(
-        common::load_field("bbc_news_summary.dev.jsonl.gz", "article", 12).unwrap_or_default(),
+        common::load_field("bbc_news_summary.dev.jsonl.gz", "article", 8).unwrap_or_default(),
     );
-    texts.extend(common::load_field("cnndm_test_frank.jsonl.gz", "article", 6).unwrap_or_default());
+    texts.extend(common::load_field("cnndm_test_frank.jsonl.gz", "article", 4).unwrap_or_default());
     texts.extend(
-        common::load_field("news_pages_raw.dev.jsonl.gz", "raw_text", 4).unwrap_or_default(),
+        common::load_field("news_pages_raw.dev.jsonl.gz", "raw_text", 3).unwrap_or_default(),
     );
     // Long generated documents: enough sentences for many parallel rows.
-    texts.push(common::generated_text(400, 1));
-    texts.push(common::generated_text(600, 2));
+    texts.push(common::generated_text(300, 1));
+    texts.push(common::generated_text(500, 2));
     texts
 }
 
