@@ -107,6 +107,18 @@ impl DefaultScorer {
     /// The features of every candidate, in candidate order. Candidates that
     /// are not sentences of `doc` get all-zero features.
     pub fn features(&self, doc: &Document, context: &ScoringContext<'_>) -> Vec<Features> {
+        self.compute(doc, context, true)
+    }
+
+    /// [`DefaultScorer::features`]; without `centrality` the PageRank step
+    /// (the costliest one on long documents) is skipped and the feature
+    /// is 0.
+    fn compute(
+        &self,
+        doc: &Document,
+        context: &ScoringContext<'_>,
+        centrality: bool,
+    ) -> Vec<Features> {
         let candidates = context.candidates;
         let n = candidates.len();
         if n == 0 {
@@ -118,7 +130,11 @@ impl DefaultScorer {
         let terms = sentence_terms(doc, candidates, &TermFilter::CONTENT);
         let idf = Idf::from_sentences(&terms, doc.vocabulary.stems.len(), IdfFormula::Smooth);
         let graph = similarity_graph(&terms, PairWeight::Cosine(&idf), &self.graph);
-        let rank = pagerank(&graph, &self.pagerank, None);
+        let rank = if centrality {
+            pagerank(&graph, &self.pagerank, None)
+        } else {
+            vec![0.0; n]
+        };
         let mut forward = vec![0.0; n];
         let mut backward = vec![0.0; n];
         let mut novelty = vec![1.0; n];
@@ -224,7 +240,8 @@ impl DefaultScorer {
 
 impl Scorer for DefaultScorer {
     fn score(&self, doc: &Document, context: &ScoringContext<'_>) -> Vec<f64> {
-        self.features(doc, context)
+        // The centrality weight is 0 in the fitted model: skip PageRank then.
+        self.compute(doc, context, self.weights[1] != 0.0)
             .iter()
             .map(|f| self.combine(f))
             .collect()
