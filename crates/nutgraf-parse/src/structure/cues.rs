@@ -92,6 +92,10 @@ enum Kw {
     Consent,
     /// First words of "Related stories"-style headings not listed above.
     BreakStart,
+    /// "am", "pm", time zones: a time of day.
+    Clock,
+    /// A newsroom job title: "Contributor", "Staff Writer".
+    JobTitle,
     This,
 }
 
@@ -235,6 +239,23 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("javascript", Kw::Javascript),
     ("copyright", Kw::Copyright),
     ("this", Kw::This),
+    ("am", Kw::Clock),
+    ("pm", Kw::Clock),
+    ("et", Kw::Clock),
+    ("est", Kw::Clock),
+    ("edt", Kw::Clock),
+    ("gmt", Kw::Clock),
+    ("utc", Kw::Clock),
+    ("bst", Kw::Clock),
+    ("pst", Kw::Clock),
+    ("pt", Kw::Clock),
+    ("contributor", Kw::JobTitle),
+    ("correspondent", Kw::JobTitle),
+    ("reporter", Kw::JobTitle),
+    ("editor", Kw::JobTitle),
+    ("columnist", Kw::JobTitle),
+    ("writer", Kw::JobTitle),
+    ("sharing", Kw::Share),
     ("you", Kw::BreakStart),
     ("most", Kw::BreakStart),
     ("latest", Kw::BreakStart),
@@ -361,6 +382,7 @@ fn pair_bit(a: Kw, b: Kw) -> u32 {
         (Kw::Skip, Kw::Other) => 1 << 16,
         (Kw::Terms, Kw::Of) => 1 << 17,
         (Kw::Terms, Kw::Use) => 1 << 18,
+        (Kw::File, Kw::Photo) => 1 << 19,
         _ => 0,
     }
 }
@@ -591,7 +613,7 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     let labelled = scan.n > 0 && scan.first[0].next == ':';
     if (first == Kw::Direction && labelled)
         || first == Kw::Caption
-        || (first == Kw::File && second == Kw::Photo)
+        || scan.pair(Kw::File, Kw::Photo)
         || (scan.has(Kw::Pictured) && w <= 60)
         || (first == Kw::In
             && second == Kw::This
@@ -635,6 +657,14 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         if by_name || written || author {
             return Cue::Byline;
         }
+    }
+    // "Tim Childers - Live Science Contributor", "Jane Doe, Staff Writer".
+    if scan.has(Kw::JobTitle) && w <= 8 && !terminal {
+        return Cue::Byline;
+    }
+    // "9:24 pm ET", "11:03 GMT".
+    if scan.has(Kw::Clock) && scan.any_digit_word && w <= 4 {
+        return Cue::Metadata;
     }
     // Date lines and CMS key/value lines.
     if w <= 10 && scan.digits >= 4 && find_date(s).is_some() {
@@ -993,6 +1023,7 @@ mod tests {
             "A Syrian national flag hangs in a damaged neighbourhood in Aleppo, Syria January 30, 2017",
             "FILE PHOTO: Traders work on the floor at the New York Stock Exchange (NYSE) in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid",
             "Prince Andrew (pictured) in 2010",
+            "Representative image. (AFP file photo)",
             "In this photo issued by ITV, Jeremy Corbyn reacts during the debate in Salford, England, Tuesday Nov. 19, 2019.",
             "The latest case was reported after a hunter ate a rabbitCredit: Getty - Contributor",
         ] {
@@ -1012,6 +1043,11 @@ mod tests {
         assert_eq!(cue_of("date 2017-02-12 Register"), Cue::Metadata);
         assert_eq!(cue_of("Reuters November 18, 2019 11:03 PM"), Cue::Metadata);
         assert_eq!(cue_of("• 2 min read"), Cue::Metadata);
+        assert_eq!(cue_of("9:24 pm ET"), Cue::Metadata);
+        assert_eq!(
+            cue_of("Tim Childers - Live Science Contributor"),
+            Cue::Byline
+        );
         assert_eq!(
             cue_of("site: media | arena: nfl | pageType: stories |"),
             Cue::Metadata

@@ -225,6 +225,7 @@ fn headline_like(u: &Unit) -> bool {
     (3..=30).contains(&u.words)
         && u.letter_words >= 2
         && !u.full_stop()
+        && u.last != ':'
         && !u.starts_lower()
         && u.span.len() <= 300
 }
@@ -362,7 +363,9 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
     // After the story: teasers and furniture — unless the text is a clean
     // article (no page furniture anywhere), whose trailing short lines
     // (fixture lists, sign-offs) belong to the story.
-    let clean = cues.iter().all(|&c| matches!(c, Cue::None | Cue::Caption));
+    let clean = cues
+        .iter()
+        .all(|&c| matches!(c, Cue::None | Cue::Caption | Cue::Metadata | Cue::Byline));
     for i in end + 1..n {
         roles[i] = match cues[i] {
             Cue::None if clean => Role::Body,
