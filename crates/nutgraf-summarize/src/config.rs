@@ -258,9 +258,14 @@ pub struct TextRankConfig {
 pub struct LexRankConfig {
     /// Cosine above which two sentences are linked, in `[0, 1]` (0.1).
     pub threshold: f64,
-    /// Continuous LexRank: edges weighted by their cosine instead of 1.
+    /// Continuous LexRank (the default): every positive cosine is a link
+    /// weighted by that cosine (Erkan & Radev, section 3.3); `false` gives
+    /// their thresholded, unweighted LexRank. Continuous with smooth idf
+    /// scored best of the four combinations on the BBC dev set.
     pub continuous: bool,
-    /// Idf formula for the tf-idf vectors.
+    /// Idf formula for the tf-idf vectors (smooth by default: with plain
+    /// `ln(N/df)` over one document's sentences, a word in every sentence
+    /// weighs nothing and short documents lose most of their links).
     pub idf: IdfFormula,
 }
 
@@ -268,8 +273,8 @@ impl Default for LexRankConfig {
     fn default() -> Self {
         LexRankConfig {
             threshold: 0.1,
-            continuous: false,
-            idf: IdfFormula::Plain,
+            continuous: true,
+            idf: IdfFormula::Smooth,
         }
     }
 }

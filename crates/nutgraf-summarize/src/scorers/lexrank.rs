@@ -8,10 +8,12 @@
 //! paper ([`LexRankVariant`]):
 //! - **Degree**: the number of sentences whose cosine exceeds the threshold
 //!   (section 3.1);
-//! - **Thresholded** (default): those links, unweighted, each row divided by
+//! - **Thresholded**: those links, unweighted, each row divided by
 //!   its degree, ranked by PageRank (section 3.2, "LexRank");
 //! - **Continuous**: every positive cosine as a weighted link, rows
-//!   normalized, ranked by PageRank (section 3.3).
+//!   normalized, ranked by PageRank (section 3.3). This, with smooth idf,
+//!   is what `algorithm = lexrank` runs by default ([`crate::config::LexRankConfig`]);
+//!   `LexRank::default()` below is the paper's thresholded form.
 //!
 //! As in the paper and sumy, each sentence is similar to itself (cosine 1),
 //! so it counts in its own degree and has a self-link. The jump probability
