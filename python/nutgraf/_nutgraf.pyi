@@ -315,7 +315,7 @@ def rouge(
 ) -> dict[str, Score]:
     """ROUGE of ``summary`` against ``reference`` (each a str with one sentence
     per line, a list of sentences, or a Summary). ``metrics`` from "rouge1" ..
-    "rouge4", "rougeL", "rougeLsum" (default: rouge1, rouge2, rougeL,
+    "rouge4", "rougeL", "rougeLsum" (default: rouge1, rouge2,
     rougeLsum); ``stemmer``: Porter stemming as rouge-score's use_stemmer
     (default True)."""
 

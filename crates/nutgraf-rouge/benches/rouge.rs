@@ -33,7 +33,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("rouge");
     group.throughput(Throughput::Elements(pairs.len() as u64));
     let configs = [
-        ("r1_r2_rL_rLsum_stem", RougeConfig::default()),
+        ("r1_r2_rLsum_stem", RougeConfig::default()),
         (
             "r1_r2_rL_rLsum_nostem",
             RougeConfig {

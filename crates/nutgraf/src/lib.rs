@@ -144,7 +144,7 @@ pub fn summarize_many<S: AsRef<str> + Sync>(
     Ok(Summarizer::new(options.clone())?.summarize_many(texts))
 }
 
-/// ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum (with Porter stemming, the
+/// ROUGE-1, ROUGE-2 and ROUGE-Lsum (with Porter stemming, the
 /// [`RougeConfig`] default) of `summary` against `reference`. Either side
 /// may be a string (sentences on separate lines, for ROUGE-Lsum) or a list
 /// of sentences.
