@@ -11,23 +11,53 @@
 //! that are pure ASCII go through the few word-break rules that can apply to
 //! ASCII (WB5–WB13b); other pieces go through `unicode-segmentation`. A test
 //! checks that the result equals plain `unicode-segmentation` output.
-//! Lookups use `rustc-hash` (FxHash) and borrow the text, so a word already
-//! seen costs no allocation. Stemming is the costliest step (Snowball), and a
-//! news article has few repeated words, hence the per-thread cache.
+//!
+//! Word lookups were the main cost (cache misses in hash tables and in the
+//! word strings they point to), so there is a single lookup per token, in
+//! the thread's cache: words of up to 15 bytes are packed with their length
+//! into a `u128` key (no string to compare or allocate; ASCII words are
+//! lowercased while packing), longer words are keyed by string. The entry
+//! holds the stem and stop flag, and also the stamp of the document that last
+//! saw the word with the word's id in that document, so the document needs
+//! no table of its own. Stemming is the costliest step (Snowball), and a news
+//! article has few repeated words, hence the per-thread cache. Hashing is
+//! `rustc-hash` (FxHash).
 
 use crate::{Language, Span, Token, Vocabulary};
 use rust_stemmers::Stemmer;
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
-use std::hash::Hasher;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Ids of a distinct lowercased word: (word id, stem id, stop word?).
 type WordIds = (u32, u32, bool);
 
-/// End of a chain of words that share a hash.
-const NONE: u32 = u32::MAX;
+/// Words of at most this many bytes get a packed key (see [`pack`]).
+const PACKED_LEN: usize = 15;
+
+/// A word of at most [`PACKED_LEN`] bytes as a number: its bytes, then its
+/// length in the last byte (so words with trailing NUL bytes stay distinct).
+/// With `lower`, ASCII capitals are lowercased on the way.
+fn pack(word: &[u8], lower: bool) -> u128 {
+    let mut buf = [0u8; 16];
+    for (slot, &b) in buf.iter_mut().zip(word) {
+        *slot = if lower { b.to_ascii_lowercase() } else { b };
+    }
+    buf[15] = word.len() as u8;
+    u128::from_le_bytes(buf)
+}
+
+/// What the thread's cache knows of a lowercased word.
+#[derive(Clone, Copy)]
+struct Known {
+    /// Global stem id (index into [`WordCache::stems`]).
+    stem: u32,
+    stop: bool,
+    /// Stamp of the last document that saw the word, and its word id there.
+    doc: u32,
+    word: u32,
+}
 
 /// Turns text into [`Token`]s, growing one document's [`Vocabulary`].
 ///
@@ -37,15 +67,11 @@ const NONE: u32 = u32::MAX;
 pub struct Tokenizer {
     cache: Box<WordCache>,
     vocabulary: Vocabulary,
-    /// This document's words: hash → first word id with that hash; the
-    /// other ids with the same hash follow through `same_hash`.
-    by_hash: FxHashMap<u64, u32>,
-    same_hash: Vec<u32>,
     /// Per word id: its ids.
     ids: Vec<WordIds>,
-    /// Stamp of this document in the cache (see [`WordCache::stem_seen_in`]).
+    /// Stamp of this document in the cache (see [`Known::doc`]).
     doc: u32,
-    /// Reused buffer for lowercasing ASCII words.
+    /// Reused buffer for lowercasing long ASCII words.
     lower: String,
 }
 
@@ -54,12 +80,10 @@ struct WordCache {
     language: Language,
     stemmer: Stemmer,
     stop_words: &'static FxHashSet<&'static str>,
-    /// Hash → first global word id with that hash (chained by `same_hash`).
-    by_hash: FxHashMap<u64, u32>,
-    same_hash: Vec<u32>,
-    words: Vec<Box<str>>,
-    /// Per global word: global stem id and stop flag.
-    info: Vec<(u32, bool)>,
+    /// Words of up to [`PACKED_LEN`] bytes, by [`pack`]ed key.
+    short: FxHashMap<u128, Known>,
+    /// Longer words.
+    long: FxHashMap<Box<str>, Known>,
     stems: Vec<Box<str>>,
     stem_ids: FxHashMap<Box<str>, u32>,
     /// Per global stem: the stamp of the document it was last seen in, and
@@ -76,22 +100,14 @@ thread_local! {
     static CACHE: Cell<Option<Box<WordCache>>> = const { Cell::new(None) };
 }
 
-fn hash_word(word: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write(word.as_bytes());
-    hasher.finish()
-}
-
 impl WordCache {
     fn new(language: Language) -> Self {
         WordCache {
             language,
             stemmer: Stemmer::create(language.stemmer_algorithm()),
             stop_words: stop_set(language),
-            by_hash: FxHashMap::default(),
-            same_hash: Vec::new(),
-            words: Vec::new(),
-            info: Vec::new(),
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
             stems: Vec::new(),
             stem_ids: FxHashMap::default(),
             stem_seen_in: Vec::new(),
@@ -105,7 +121,7 @@ impl WordCache {
         match CACHE.with(Cell::take) {
             Some(cache)
                 if cache.language == language
-                    && cache.words.len() < CACHE_LIMIT
+                    && cache.short.len() + cache.long.len() < CACHE_LIMIT
                     && cache.last_doc < u32::MAX =>
             {
                 cache
@@ -114,20 +130,12 @@ impl WordCache {
         }
     }
 
-    /// Global stem id and stop flag of a lowercased word (with hash `hash`),
-    /// stemming it if new.
-    fn info(&mut self, lower: &str, hash: u64) -> (u32, bool) {
-        let first = self.by_hash.get(&hash).copied().unwrap_or(NONE);
-        let mut id = first;
-        while id != NONE {
-            if &*self.words[id as usize] == lower {
-                return self.info[id as usize];
-            }
-            id = self.same_hash[id as usize];
-        }
+    /// Stem id and stop flag of a lowercased word not seen yet (stemming it),
+    /// with no document stamp.
+    fn learn(&mut self, lower: &str) -> Known {
         let stop = self.stop_words.contains(lower);
         let stem = self.stemmer.stem(lower);
-        let stem_id = match self.stem_ids.get(stem.as_ref()) {
+        let stem = match self.stem_ids.get(stem.as_ref()) {
             Some(&id) => id,
             None => {
                 let id = self.stems.len() as u32;
@@ -137,12 +145,12 @@ impl WordCache {
                 id
             }
         };
-        let id = self.words.len() as u32;
-        self.words.push(lower.into());
-        self.info.push((stem_id, stop));
-        self.same_hash.push(first);
-        self.by_hash.insert(hash, id);
-        (stem_id, stop)
+        Known {
+            stem,
+            stop,
+            doc: 0,
+            word: 0,
+        }
     }
 }
 
@@ -174,8 +182,6 @@ impl Tokenizer {
         Tokenizer {
             cache,
             vocabulary: Vocabulary::default(),
-            by_hash: FxHashMap::default(),
-            same_hash: Vec::new(),
             ids: Vec::new(),
             doc,
             lower: String::new(),
@@ -217,7 +223,7 @@ impl Tokenizer {
                     if !surface.chars().any(char::is_alphanumeric) {
                         continue;
                     }
-                    let (word, stem, stop) = self.intern_lowered(surface.to_lowercase());
+                    let (word, stem, stop) = self.intern_lowered(&surface.to_lowercase());
                     let start = span.start + space_start + offset;
                     out.push(Token {
                         span: Span::new(start, start + surface.len()),
@@ -230,67 +236,88 @@ impl Tokenizer {
         }
     }
 
-    /// Ids of an ASCII word; lowercases into a reused buffer only when needed.
+    /// Ids of an ASCII word, lowercased on the way.
     fn intern_ascii(&mut self, surface: &str) -> WordIds {
-        if !surface.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.intern(surface);
+        if surface.len() > PACKED_LEN {
+            let mut lower = std::mem::take(&mut self.lower);
+            lower.clear();
+            lower.push_str(surface);
+            lower.make_ascii_lowercase();
+            let ids = self.intern_long(&lower);
+            self.lower = lower;
+            return ids;
         }
-        let mut lower = std::mem::take(&mut self.lower);
-        lower.clear();
-        lower.push_str(surface);
-        lower.make_ascii_lowercase();
-        let ids = self.intern(&lower);
-        self.lower = lower;
+        let key = pack(surface.as_bytes(), true);
+        let mut known = match self.cache.short.get(&key) {
+            Some(known) if known.doc == self.doc => return self.ids[known.word as usize],
+            Some(&known) => known,
+            None => self.cache.learn(&surface.to_ascii_lowercase()),
+        };
+        let ids = self.add(&mut known, surface.to_ascii_lowercase());
+        self.cache.short.insert(key, known);
         ids
     }
 
-    fn intern_lowered(&mut self, lower: String) -> WordIds {
-        self.intern(&lower)
+    /// Ids of a lowercased word.
+    fn intern_lowered(&mut self, lower: &str) -> WordIds {
+        if lower.len() > PACKED_LEN {
+            return self.intern_long(lower);
+        }
+        let key = pack(lower.as_bytes(), false);
+        let mut known = match self.cache.short.get(&key) {
+            Some(known) if known.doc == self.doc => return self.ids[known.word as usize],
+            Some(&known) => known,
+            None => self.cache.learn(lower),
+        };
+        let ids = self.add(&mut known, lower.to_string());
+        self.cache.short.insert(key, known);
+        ids
     }
 
-    /// The id of a lowercased word in this document (with its hash), if seen.
-    fn find(&self, lower: &str, hash: u64) -> Option<u32> {
-        let mut id = *self.by_hash.get(&hash)?;
-        while id != NONE {
-            if self.vocabulary.words[id as usize] == lower {
-                return Some(id);
-            }
-            id = self.same_hash[id as usize];
-        }
-        None
+    /// Ids of a lowercased word longer than [`PACKED_LEN`] bytes.
+    fn intern_long(&mut self, lower: &str) -> WordIds {
+        let mut known = match self.cache.long.get(lower) {
+            Some(known) if known.doc == self.doc => return self.ids[known.word as usize],
+            Some(&known) => known,
+            None => self.cache.learn(lower),
+        };
+        let ids = self.add(&mut known, lower.to_string());
+        self.cache.long.insert(lower.into(), known);
+        ids
     }
 
-    /// This document's ids of a lowercased word, adding it to the vocabulary
-    /// the first time.
-    fn intern(&mut self, lower: &str) -> WordIds {
-        let hash = hash_word(lower);
-        if let Some(id) = self.find(lower, hash) {
-            return self.ids[id as usize];
-        }
+    /// Adds a word new to this document: its word id, and a stem id if the
+    /// stem is new to the document too. `known` gets this document's stamp;
+    /// the caller stores it back in the cache.
+    fn add(&mut self, known: &mut Known, lower: String) -> WordIds {
         let cache = &mut *self.cache;
-        let (global_stem, stop) = cache.info(lower, hash);
-        let (stamp, mut stem) = cache.stem_seen_in[global_stem as usize];
+        let global_stem = known.stem as usize;
+        let (stamp, mut stem) = cache.stem_seen_in[global_stem];
         if stamp != self.doc {
             stem = self.vocabulary.stems.len() as u32;
             self.vocabulary
                 .stems
-                .push(cache.stems[global_stem as usize].to_string());
-            cache.stem_seen_in[global_stem as usize] = (self.doc, stem);
+                .push(cache.stems[global_stem].to_string());
+            cache.stem_seen_in[global_stem] = (self.doc, stem);
         }
         let word = self.vocabulary.words.len() as u32;
-        self.vocabulary.words.push(lower.to_string());
-        let ids = (word, stem, stop);
+        self.vocabulary.words.push(lower);
+        known.doc = self.doc;
+        known.word = word;
+        let ids = (word, stem, known.stop);
         self.ids.push(ids);
-        let first = self.by_hash.insert(hash, word).unwrap_or(NONE);
-        self.same_hash.push(first);
         ids
     }
 
     /// Looks up the stem id of a word without adding it; `None` if unseen.
     pub fn known_stem(&self, surface: &str) -> Option<u32> {
         let lower = surface.to_lowercase();
-        let id = self.find(&lower, hash_word(&lower))?;
-        Some(self.ids[id as usize].1)
+        let known = if lower.len() > PACKED_LEN {
+            self.cache.long.get(lower.as_str())
+        } else {
+            self.cache.short.get(&pack(lower.as_bytes(), false))
+        }?;
+        (known.doc == self.doc).then(|| self.ids[known.word as usize].1)
     }
 
     /// Stem ids of the non-stop words of `text` (interning new ones).
