@@ -72,6 +72,8 @@ Examples:
   nutgraf summarize --format jsonl --text-field article --id-field id --sentences 3 \\
       cnndm.jsonl.gz > summaries.jsonl
   cat page.txt | nutgraf summarize --words 60
+  Three machines, one third of a corpus each (0-based; concatenate in order):
+    nutgraf summarize --format jsonl --shard 1/3 corpus.jsonl.gz > part-1.jsonl
 
 Exit status: 0 when every document was summarized, 1 when some failed,
 2 on a fatal error (bad arguments, unwritable output).";
@@ -278,6 +280,11 @@ pub struct SummarizeArgs {
     /// Batch flags.
     #[command(flatten)]
     pub run: RunArgs,
+    /// Summarize only shard I of N (0-based): a contiguous block of the
+    /// documents, so the outputs of shards 0..N concatenated in order equal
+    /// one unsharded run's. Counts the documents first; files only.
+    #[arg(long, value_name = "I/N", help_heading = "Batch")]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 /// How `summarize` writes its results.

@@ -10,6 +10,13 @@
 //! unreadable file) are not fatal: they come out of [`Reader`] as a
 //! [`Failure`] that names the file, line and document id, and reading goes
 //! on with the next document.
+//!
+//! Sharding (`--shard I/N`) needs the number of documents before the first
+//! one is processed: [`Reader::count`] makes a cheap first pass over the
+//! inputs that yields the same items without decoding them (JSONL lines are
+//! counted, not parsed; text files are not read), and [`Reader::restrict`]
+//! then keeps a contiguous range of them. Stdin cannot be read twice, so it
+//! cannot be sharded.
 
 use flate2::bufread::MultiGzDecoder;
 use globset::GlobSet;
@@ -229,6 +236,12 @@ pub struct Reader {
     bytes_read: Arc<AtomicU64>,
     total_bytes: Option<u64>,
     may_yield_many: bool,
+    /// Counting pass: yield placeholders instead of decoding documents.
+    count_only: bool,
+    /// Items (documents and failures) taken from the inputs so far.
+    position: u64,
+    /// Only the items with positions in `range` are yielded.
+    range: Option<std::ops::Range<u64>>,
 }
 
 /// A directory being walked.
@@ -310,7 +323,28 @@ impl Reader {
             bytes_read,
             total_bytes: total,
             may_yield_many,
+            count_only: false,
+            position: 0,
+            range: None,
         }
+    }
+
+    /// The number of items (documents and failures) the inputs hold: the
+    /// length of this reader as an iterator, found without decoding JSON or
+    /// reading text files. Consumes the reader; open a new one to read.
+    pub fn count(mut self) -> u64 {
+        self.count_only = true;
+        let mut n = 0;
+        while self.next_item().is_some() {
+            n += 1;
+        }
+        n
+    }
+
+    /// Yields only the items at positions `range` (0-based, in input order,
+    /// failures included); those before it are skipped without decoding.
+    pub fn restrict(&mut self, range: std::ops::Range<u64>) {
+        self.range = Some(range);
     }
 
     /// True unless the inputs are a single text document (then output needs
@@ -410,6 +444,10 @@ impl Reader {
             return None;
         }
         let mut bytes = Vec::new();
+        if self.count_only {
+            // One item whatever the content: no need to read it.
+            return Some(Ok(placeholder(Origin { source, line: None })));
+        }
         if let Err(err) = reader.read_to_end(&mut bytes) {
             return Some(Err(unreadable(source, &err)));
         }
@@ -482,9 +520,32 @@ impl Iterator for Reader {
     type Item = Result<Record, Failure>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let Some(range) = self.range.clone() else {
+            return self.next_item();
+        };
+        while self.position < range.start {
+            self.count_only = true;
+            let skipped = self.next_item().map(drop);
+            self.count_only = false;
+            // `None`: the inputs ended before the range began.
+            skipped?;
+            self.position += 1;
+        }
+        if self.position >= range.end {
+            return None;
+        }
+        let item = self.next_item()?;
+        self.position += 1;
+        Some(item)
+    }
+}
+
+impl Reader {
+    /// The next item of the inputs, ignoring any range.
+    fn next_item(&mut self) -> Option<Result<Record, Failure>> {
         loop {
             if let Some(lines) = &mut self.lines {
-                match lines.next_record(&self.options.id_field) {
+                match lines.next_record(&self.options.id_field, self.count_only) {
                     Some(item) => return Some(item),
                     None => self.lines = None,
                 }
@@ -510,7 +571,11 @@ impl Iterator for Reader {
 }
 
 impl Lines {
-    fn next_record(&mut self, id_field: &IdField) -> Option<Result<Record, Failure>> {
+    fn next_record(
+        &mut self,
+        id_field: &IdField,
+        count_only: bool,
+    ) -> Option<Result<Record, Failure>> {
         while !self.finished {
             self.buf.clear();
             let origin = Origin {
@@ -523,6 +588,9 @@ impl Lines {
                     self.line += 1;
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
+                    }
+                    if count_only {
+                        return Some(Ok(placeholder(origin)));
                     }
                     return Some(decode_line(&self.buf, origin, id_field));
                 }
@@ -585,6 +653,15 @@ fn decode_line(bytes: &[u8], origin: Origin, id_field: &IdField) -> Result<Recor
         id,
         body: Body::Json(map),
     })
+}
+
+/// The stand-in for a document during a counting pass.
+fn placeholder(origin: Origin) -> Record {
+    Record {
+        origin,
+        id: String::new(),
+        body: Body::Text(String::new()),
+    }
 }
 
 /// How stdin is named in messages.

@@ -15,6 +15,7 @@ mod eval_cmd;
 pub mod input;
 pub mod output;
 mod parse_cmd;
+pub mod shard;
 mod summarize_cmd;
 
 use anyhow::{bail, Context, Result};
@@ -151,9 +152,17 @@ fn summarize_command(args: SummarizeArgs) -> Result<i32> {
     }
     check_threads(args.run.threads)?;
     let config = summarize_cmd::summarizer_config(&args.summarizer, args.run.threads)?;
-    let reader = open_reader(&args.input, &args.input.inputs)?;
+    if let Some(shard) = args.shard {
+        check_shardable(&args, shard)?;
+    }
+    let mut reader = open_reader(&args.input, &args.input.inputs)?;
     if config.title.is_some() && reader.may_yield_many() {
         bail!("--title is for a single document; use --title-field for a JSONL corpus");
+    }
+    if let Some(shard) = args.shard {
+        // A first pass counts the documents, so each shard is a contiguous block.
+        let total = open_reader(&args.input, &args.input.inputs)?.count();
+        reader.restrict(shard.range(total));
     }
     let job = summarize_cmd::SummarizeJob {
         summarizer: Summarizer::new(config).context("invalid summarizer settings")?,
@@ -172,6 +181,25 @@ fn summarize_command(args: SummarizeArgs) -> Result<i32> {
     };
     let mut sink = output::RenderedSink::new(framing);
     run_batch(reader, &job, &mut sink, &args.run)
+}
+
+/// `--shard` needs inputs that can be read twice (a counting pass, then
+/// the real one) and an output format whose shards concatenate.
+fn check_shardable(args: &SummarizeArgs, shard: shard::Shard) -> Result<()> {
+    let inputs = &args.input.inputs;
+    if inputs.is_empty() || inputs.iter().any(|p| p.as_os_str() == "-") {
+        bail!(
+            "--shard {shard} needs files or directories: stdin cannot be counted \
+             before it is read (split the stream upstream instead)"
+        );
+    }
+    if args.output.format == SummaryFormat::Json {
+        bail!(
+            "--shard {shard} cannot write --format json: JSON arrays do not concatenate; \
+             use --format jsonl"
+        );
+    }
+    Ok(())
 }
 
 fn eval_command(args: EvalArgs) -> Result<i32> {

@@ -1056,3 +1056,156 @@ fn sentences_from_reference_equals_a_budget_of_that_many_sentences() {
         assert_eq!(summary_of(record), expected, "{file}");
     }
 }
+
+// ---------------------------------------------------------------- shards
+
+/// Runs `nutgraf summarize ARGS INPUT` unsharded, then as `--shard I/N` for
+/// every I, and checks that the shards' stdouts concatenated in order are
+/// the unsharded stdout byte for byte (and that each shard exits as the
+/// whole run does when nothing fails).
+fn assert_shards_concatenate(dir: &Path, input: &Path, args: &[&str], counts: &[u64]) {
+    let input = input.to_str().unwrap();
+    let mut whole_args = vec!["summarize"];
+    whole_args.extend_from_slice(args);
+    whole_args.push(input);
+    let whole = run(dir, &whole_args);
+    assert!(whole.code == 0 || whole.code == 1, "{}", whole.stderr);
+    assert!(!whole.stdout.is_empty());
+    for &count in counts {
+        let mut joined = String::new();
+        let mut failed_shards = 0;
+        for index in 0..count {
+            let shard = format!("{index}/{count}");
+            let mut shard_args = whole_args.clone();
+            shard_args.insert(1, "--shard");
+            shard_args.insert(2, &shard);
+            let part = run(dir, &shard_args);
+            assert!(part.code == 0 || part.code == 1, "{shard}: {}", part.stderr);
+            failed_shards += usize::from(part.code == 1);
+            joined.push_str(&part.stdout);
+        }
+        assert_eq!(
+            joined, whole.stdout,
+            "{count} shards concatenated differ from one run ({args:?})"
+        );
+        if whole.code == 0 {
+            assert_eq!(failed_shards, 0);
+        }
+    }
+}
+
+/// A generated corpus: `n` articles of varying length, a blank line and a
+/// malformed line in the middle (the failure must land in the right shard).
+fn shard_corpus(n: usize) -> String {
+    let sentences = [A1, A2, A3, B1, B2, C1, C2];
+    let mut out = String::new();
+    for k in 0..n {
+        let picked: Vec<&str> = (0..2 + k % 5)
+            .map(|j| sentences[(k + 3 * j) % sentences.len()])
+            .collect();
+        let line = serde_json::json!({"id": format!("d{k}"), "text": doc(&picked)});
+        out.push_str(&format!("{line}\n"));
+        if k == n / 2 {
+            out.push_str("\n{\"id\": \"broken\", \"text\": \n");
+        }
+    }
+    out
+}
+
+#[test]
+fn shards_concatenate_to_the_unsharded_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = shard_corpus(23);
+    let plain = write(dir.path(), "corpus.jsonl", corpus.as_bytes());
+    let gz = write(dir.path(), "corpus.jsonl.gz", &gzip(corpus.as_bytes()));
+    let counts = [1, 3, 7];
+    let jsonl = ["--format", "jsonl", "--keep-errors", "--scores", "-j", "2"];
+    assert_shards_concatenate(dir.path(), &plain, &jsonl, &counts);
+    assert_shards_concatenate(dir.path(), &gz, &["--format", "text", "-n", "2"], &counts);
+    // More shards than documents: most shards are empty, none is lost.
+    assert_shards_concatenate(dir.path(), &plain, &["--format", "markdown"], &[30]);
+    // A directory of text files, walked in the same sorted order each time.
+    let texts = dir.path().join("texts");
+    for (k, body) in [doc(&[A1, A2]), doc(&[B1, B2]), doc(&[C1, C2]), doc(&[A3])]
+        .iter()
+        .enumerate()
+    {
+        write(&texts, &format!("{k}.txt"), body.as_bytes());
+    }
+    assert_shards_concatenate(dir.path(), &texts, &["-n", "1"], &[1, 3]);
+}
+
+#[test]
+fn shards_split_the_documents_into_contiguous_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<Value> = (0..7)
+        .map(|k| serde_json::json!({"id": format!("d{k}"), "text": doc(&[A1, B1])}))
+        .collect();
+    let path = write(dir.path(), "c.jsonl", jsonl(&lines).as_bytes());
+    let ids = |shard: &str| -> Vec<String> {
+        let out = run(
+            dir.path(),
+            &[
+                "summarize",
+                "--format",
+                "jsonl",
+                "--shard",
+                shard,
+                path.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        parse_lines(&out.stdout)
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // 7 documents in 3 shards: positions 0..2, 2..4, 4..7.
+    assert_eq!(ids("0/3"), ["d0", "d1"]);
+    assert_eq!(ids("1/3"), ["d2", "d3"]);
+    assert_eq!(ids("2/3"), ["d4", "d5", "d6"]);
+}
+
+#[test]
+fn bad_shards_are_fatal_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "c.jsonl", corpus().as_bytes());
+    let path = path.to_str().unwrap();
+    for (args, needle) in [
+        (vec!["--shard", "3/3", path], "the last of 3 is 2"),
+        (vec!["--shard", "1/0", path], "0 <= I < N"),
+        (vec!["--shard", "one", path], "numbered from 0"),
+        (
+            vec!["--shard", "0/2", "--format", "json", path],
+            "use --format jsonl",
+        ),
+        (vec!["--shard", "0/2", "-"], "stdin"),
+    ] {
+        let mut full = vec!["summarize"];
+        full.extend(args.iter().copied());
+        let out = run_with_stdin(dir.path(), &full, corpus().as_bytes());
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(needle), "{args:?}: {}", out.stderr);
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn bbc_corpus_shards_concatenate_to_the_unsharded_output() {
+    let Some(path) = shared_data("bbc_news_summary.dev.jsonl.gz") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "--format",
+        "jsonl",
+        "--text-field",
+        "article",
+        "--title-field",
+        "title",
+        "--offsets",
+        "-n",
+        "3",
+    ];
+    assert_shards_concatenate(dir.path(), &path, &args, &[1, 3, 7]);
+}
