@@ -199,22 +199,20 @@ def test_spark_udf_equals_local_run(
 
     ids, texts = corpus
     frame = pd.DataFrame({"pos": range(len(ids)), "id": ids, "article": texts})
-    sdf = spark.createDataFrame(frame).repartition(4)
+    # Two partitions (local[2]); both UDFs in one job, no shuffle.
+    sdf = spark.createDataFrame(frame).coalesce(2)
     summarize = summarize_udf(**OPTIONS)
-    out = sdf.withColumn("summary", summarize("article")).orderBy("pos").toPandas()
+    detailed = summarize_udf(details=True, **OPTIONS)
+    out = (
+        sdf.select("pos", "id", summarize("article").alias("summary"), detailed("article").alias("d"))
+        .toPandas()
+        .sort_values("pos")
+    )
     assert list(out["id"]) == ids
     assert list(out["summary"]) == [s.text for s in expected]
-
-    detailed = summarize_udf(details=True, **OPTIONS)
-    rows = (
-        sdf.select("pos", detailed("article").alias("d"))
-        .orderBy("pos")
-        .select("d.summary", "d.sentences", "d.scores", "d.starts", "d.ends")
-        .collect()
-    )
     got = [
-        (r.summary, list(r.sentences), list(r.scores), list(r.starts), list(r.ends))
-        for r in rows
+        (d["summary"], list(d["sentences"]), list(d["scores"]), list(d["starts"]), list(d["ends"]))
+        for d in out["d"]
     ]
     assert got == detail_rows(expected)
 

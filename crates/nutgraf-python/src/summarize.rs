@@ -598,6 +598,18 @@ impl PySummarizer {
             .collect()
     }
 
+    /// Pickling (a summarizer sent to `multiprocessing`, Dask or Spark
+    /// workers): only the settings travel, as `Summarizer(**self.config)`;
+    /// the receiving process builds its own thread pool on first use.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let rebuild = py.import("copyreg")?.getattr("__newobj_ex__")?;
+        let args = (slf.get_type(), PyTuple::empty(py), slf.get().config(py)?).into_pyobject(py)?;
+        Ok((rebuild, args))
+    }
+
     /// The effective settings, defaults included, as a dict.
     #[getter]
     fn config<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
