@@ -16,7 +16,14 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q "rouge-score==0.1.2" "pytest>=7" "mypy>=1.10" pandas
+.venv/bin/python -m pip install -q "rouge-score==0.1.2" "pytest>=7" "mypy>=1.10"
+# Dask and Spark integration tests (tests/python/test_distributed.py).
+.venv/bin/python -m pip install -q "dask[dataframe]==2026.8.0" "distributed==2026.8.0" \
+  "pyspark==4.3.0" "pandas==3.1.1" "pyarrow==26.0.1"
+# PySpark runs on a JVM.
+if ! command -v java >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless
+fi
 # The Rust parity tests run `python3` with rouge_score and nltk importable.
 export PATH="$PWD/.venv/bin:$PATH"
 
