@@ -54,10 +54,18 @@ struct Known {
     /// Global stem id (index into [`WordCache::stems`]).
     stem: u32,
     stop: bool,
+    /// When the stem is the first `stem_len` bytes of the word (most are:
+    /// "storms" → "storm"), its length, so the stem can be copied from the
+    /// word at hand rather than from the cache's (likely cold) copy;
+    /// [`NOT_PREFIX`] otherwise.
+    stem_len: u8,
     /// Stamp of the last document that saw the word, and its word id there.
     doc: u32,
     word: u32,
 }
+
+/// [`Known::stem_len`] of a stem that is not a prefix of its word.
+const NOT_PREFIX: u8 = u8::MAX;
 
 /// Turns text into [`Token`]s, growing one document's [`Vocabulary`].
 ///
@@ -91,6 +99,9 @@ struct WordCache {
     stem_seen_in: Vec<(u32, u32)>,
     /// Stamp of the last document that used the cache.
     last_doc: u32,
+    /// Number of words of the last document (to size the next one's
+    /// vocabulary up front).
+    last_words: usize,
 }
 
 /// Beyond this many distinct words the cache starts afresh.
@@ -112,6 +123,7 @@ impl WordCache {
             stem_ids: FxHashMap::default(),
             stem_seen_in: Vec::new(),
             last_doc: 0,
+            last_words: 0,
         }
     }
 
@@ -135,6 +147,10 @@ impl WordCache {
     fn learn(&mut self, lower: &str) -> Known {
         let stop = self.stop_words.contains(lower);
         let stem = self.stemmer.stem(lower);
+        let stem_len = match u8::try_from(stem.len()) {
+            Ok(len) if len < NOT_PREFIX && lower.as_bytes().starts_with(stem.as_bytes()) => len,
+            _ => NOT_PREFIX,
+        };
         let stem = match self.stem_ids.get(stem.as_ref()) {
             Some(&id) => id,
             None => {
@@ -148,6 +164,7 @@ impl WordCache {
         Known {
             stem,
             stop,
+            stem_len,
             doc: 0,
             word: 0,
         }
@@ -167,6 +184,7 @@ fn stop_set(language: Language) -> &'static FxHashSet<&'static str> {
 
 impl Drop for Tokenizer {
     fn drop(&mut self) {
+        self.cache.last_words = self.ids.len();
         let language = self.cache.language;
         let cache = std::mem::replace(&mut self.cache, Box::new(WordCache::new(language)));
         CACHE.with(|slot| slot.set(Some(cache)));
@@ -179,10 +197,14 @@ impl Tokenizer {
         let mut cache = WordCache::take(language);
         cache.last_doc += 1;
         let doc = cache.last_doc;
+        let words = cache.last_words;
         Tokenizer {
             cache,
-            vocabulary: Vocabulary::default(),
-            ids: Vec::new(),
+            vocabulary: Vocabulary {
+                words: Vec::with_capacity(words),
+                stems: Vec::with_capacity(words),
+            },
+            ids: Vec::with_capacity(words),
             doc,
             lower: String::new(),
         }
@@ -295,9 +317,11 @@ impl Tokenizer {
         let (stamp, mut stem) = cache.stem_seen_in[global_stem];
         if stamp != self.doc {
             stem = self.vocabulary.stems.len() as u32;
-            self.vocabulary
-                .stems
-                .push(cache.stems[global_stem].to_string());
+            let text = match lower.get(..usize::from(known.stem_len)) {
+                Some(prefix) if known.stem_len != NOT_PREFIX => prefix,
+                _ => &cache.stems[global_stem],
+            };
+            self.vocabulary.stems.push(text.to_string());
             cache.stem_seen_in[global_stem] = (self.doc, stem);
         }
         let word = self.vocabulary.words.len() as u32;
