@@ -409,12 +409,15 @@ fn joins(before: Option<Class>, prev: Class, cur: Class, after: Option<Class>) -
 /// `chunk` (no whitespace in it) that contains a letter or digit.
 fn ascii_words(chunk: &[u8], mut emit: impl FnMut(usize, usize)) {
     let classes = |i: usize| chunk.get(i).map(|&b| class(b));
+    let is_alnum = |c: Class| matches!(c, Class::Letter | Class::Digit);
     let mut start = 0;
     let mut alnum = false;
-    for i in 0..chunk.len() {
-        let cur = class(chunk[i]);
-        if i > 0 {
-            let prev = class(chunk[i - 1]);
+    let mut prev = Class::Other;
+    for (i, &byte) in chunk.iter().enumerate() {
+        let cur = class(byte);
+        // Letters and digits always join (WB5, WB8–WB10): the common case
+        // needs no look around.
+        if i > 0 && !(is_alnum(prev) && is_alnum(cur)) {
             let before = i.checked_sub(2).and_then(classes);
             if !joins(before, prev, cur, classes(i + 1)) {
                 if alnum {
@@ -424,7 +427,8 @@ fn ascii_words(chunk: &[u8], mut emit: impl FnMut(usize, usize)) {
                 alnum = false;
             }
         }
-        alnum |= matches!(cur, Class::Letter | Class::Digit);
+        alnum |= is_alnum(cur);
+        prev = cur;
     }
     if alnum {
         emit(start, chunk.len());
