@@ -520,7 +520,7 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
     }
     let rest = &text[run.next..];
     let mut rest_chars = rest.chars().skip_while(|&c| is_close(c) || is_sp(c));
-    if rest_chars.next().map_or(true, is_para_sep) {
+    if rest_chars.next().is_none_or(is_para_sep) {
         return None;
     }
     let next_word = word_after(text, run.next);
@@ -529,7 +529,7 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
         let before = char_before(text, run.first);
         if before.is_some_and(is_close)
             && char_before(text, run.first - before.map_or(0, char::len_utf8))
-                .map_or(true, char::is_whitespace)
+                .is_none_or(char::is_whitespace)
         {
             return None;
         }
@@ -589,7 +589,7 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
             .chars()
             .next_back()
             .is_some_and(is_saterm);
-        let after_name = prev_final || prev_first.map_or(true, char::is_uppercase);
+        let after_name = prev_final || prev_first.is_none_or(char::is_uppercase);
         return if after_name && !opener { None } else { brk };
     }
     if is_dotted_acronym(word) {

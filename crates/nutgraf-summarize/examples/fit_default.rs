@@ -198,7 +198,7 @@ fn oracle(eval: &mut Evaluator, id: usize, item: &Item) -> Vec<usize> {
             trial.push(item.candidates[p]);
             let r = eval.rouge(id, item, trial);
             let o = r[0] + r[1];
-            if step.map_or(true, |(b, _)| o > b) {
+            if step.is_none_or(|(b, _)| o > b) {
                 step = Some((o, p));
             }
         }
@@ -241,7 +241,7 @@ fn fit(eval: &mut Evaluator, items: &[Item], ids: &[usize]) -> [f64; FEATURE_COU
                 trial[j] = g;
                 let o = objective(&eval.mean(items, ids, &trial));
                 // Strictly better only: among equals the earlier change wins.
-                if round.map_or(true, |(_, b)| o > b) {
+                if round.is_none_or(|(_, b)| o > b) {
                     round = Some((trial, o));
                 }
             }

@@ -854,7 +854,7 @@ fn section_break(s: &str) -> bool {
     };
     SECTION_BREAKS.iter().any(|p| {
         let p = p.as_bytes();
-        p[0] == first && norm.starts_with(p) && norm.get(p.len()).map_or(true, |&b| b == b' ')
+        p[0] == first && norm.starts_with(p) && norm.get(p.len()).is_none_or(|&b| b == b' ')
     })
 }
 
@@ -902,7 +902,7 @@ fn glued_title(s: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
         // The last word is the one glued on: "Student-AthleteA" is fine,
         // "McDonald" would have no title before it.
-        && !words.last().is_some_and(|w| w.len() <= 2)
+        && words.last().is_none_or(|w| w.len() > 2)
 }
 
 /// The line ends with a full date ("January 30, 2017", "30 January 2017").

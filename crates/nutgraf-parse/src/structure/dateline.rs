@@ -145,7 +145,7 @@ fn is_abbreviation_dot(s: &str, i: usize) -> bool {
     let before = s[..i].chars().next_back();
     let after = s[i + 1..].chars().next();
     before.is_some_and(char::is_alphabetic)
-        && after.map_or(true, |c| c == ',' || c == ' ' || c.is_alphabetic())
+        && after.is_none_or(|c| c == ',' || c == ' ' || c.is_alphabetic())
         && s[..i].rsplit(' ').next().is_some_and(|w| w.len() <= 6)
 }
 
@@ -270,7 +270,7 @@ fn next_year(s: &str, from: usize) -> Option<usize> {
     while i + 4 <= b.len() {
         if b[i..i + 4].iter().all(u8::is_ascii_digit)
             && (i == 0 || !b[i - 1].is_ascii_digit())
-            && b.get(i + 4).map_or(true, |c| !c.is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
         {
             return Some(i);
         }

@@ -268,7 +268,7 @@ fn story_region(text: &str, units: &[Unit], cues: &[Cue]) -> Option<(usize, usiz
         } else {
             score(u, c)
         };
-        if sum > 0 && best.map_or(true, |(b, _, _)| sum > b) {
+        if sum > 0 && best.is_none_or(|(b, _, _)| sum > b) {
             best = Some((sum, start, i));
         }
     }

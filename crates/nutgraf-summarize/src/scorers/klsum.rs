@@ -134,7 +134,7 @@ impl Scorer for KlSum {
             let mut best: Option<(f64, usize)> = None;
             for (slot, &k) in remaining.iter().enumerate() {
                 let g = gain(k, &parts, summary_len);
-                if best.map_or(true, |(b, _)| g > b) {
+                if best.is_none_or(|(b, _)| g > b) {
                     best = Some((g, slot));
                 }
             }

@@ -98,7 +98,7 @@ impl Scorer for SumBasic {
             // smaller stem id).
             let mut top: Option<(f64, usize)> = None;
             for (w, &p) in prob.iter().enumerate() {
-                if live[w] > 0 && top.map_or(true, |(bp, _)| p > bp) {
+                if live[w] > 0 && top.is_none_or(|(bp, _)| p > bp) {
                     top = Some((p, w));
                 }
             }
@@ -110,7 +110,7 @@ impl Scorer for SumBasic {
                     continue;
                 }
                 let weight = average(&bags[k], &prob);
-                if best.map_or(true, |(bw, _)| weight > bw) {
+                if best.is_none_or(|(bw, _)| weight > bw) {
                     best = Some((weight, k));
                 }
             }
