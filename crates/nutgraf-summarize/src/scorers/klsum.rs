@@ -65,15 +65,7 @@ impl Scorer for KlSum {
             .candidates
             .iter()
             .map(|&i| {
-                let mut stems: Vec<u32> = if i < doc.sentences.len() {
-                    doc.sentence_tokens(i)
-                        .iter()
-                        .filter(|t| !t.stop && (t.stem as usize) < vocab)
-                        .map(|t| t.stem)
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let mut stems = super::content_stems(doc, i, vocab);
                 stems.sort_unstable();
                 let mut bag: Vec<(u32, u32)> = Vec::new();
                 for s in stems {

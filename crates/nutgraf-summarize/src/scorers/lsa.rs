@@ -181,15 +181,7 @@ impl Lsa {
         let bags: Vec<Vec<(u32, u32)>> = candidates
             .iter()
             .map(|&i| {
-                let mut stems: Vec<u32> = if i < doc.sentences.len() {
-                    doc.sentence_tokens(i)
-                        .iter()
-                        .filter(|t| !t.stop && (t.stem as usize) < vocab)
-                        .map(|t| t.stem)
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let mut stems = super::content_stems(doc, i, vocab);
                 for &s in &stems {
                     total[s as usize] += 1;
                     if first_seen[s as usize] == usize::MAX {

@@ -32,3 +32,17 @@ pub fn scorer_for(config: &SummarizerConfig) -> Box<dyn Scorer> {
         Algorithm::Pacsum => Box::new(pacsum::PacSum::from_config(config)),
     }
 }
+
+/// Stem ids of the non-stop tokens of sentence `i`, in text order (repeats
+/// kept); empty for an index past the document, stems `>= vocab` dropped.
+/// The word bag that Luhn-family scorers (SumBasic, KL-Sum, LSA) start from.
+pub(crate) fn content_stems(doc: &nutgraf_parse::Document, i: usize, vocab: usize) -> Vec<u32> {
+    if i >= doc.sentences.len() {
+        return Vec::new();
+    }
+    doc.sentence_tokens(i)
+        .iter()
+        .filter(|t| !t.stop && (t.stem as usize) < vocab)
+        .map(|t| t.stem)
+        .collect()
+}

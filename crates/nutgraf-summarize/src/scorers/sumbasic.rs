@@ -56,15 +56,7 @@ impl Scorer for SumBasic {
             .candidates
             .iter()
             .map(|&i| {
-                let mut stems: Vec<u32> = if i < doc.sentences.len() {
-                    doc.sentence_tokens(i)
-                        .iter()
-                        .filter(|t| !t.stop && (t.stem as usize) < vocab)
-                        .map(|t| t.stem)
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let mut stems = super::content_stems(doc, i, vocab);
                 for &s in &stems {
                     prob[s as usize] += 1.0;
                     total += 1;
