@@ -4,13 +4,14 @@
 //! documents and hands them over a channel that holds at most one chunk, so
 //! reading overlaps processing while memory stays bounded by three chunks
 //! (one being read, one waiting, one being processed).
-//! Each chunk is processed in parallel inside the command's rayon pool and
+//! Each chunk is processed in parallel on the command's [`Workers`] and
 //! written in input order. A document that fails is reported on stderr
 //! (file, line, id), counted, and — with `--keep-errors` — written as an
 //! error record; `--strict` stops at the first one.
 
 use crate::input::{Failure, Reader, Record};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use nutgraf::summarize::Summarizer;
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
@@ -31,6 +32,31 @@ pub trait Job: Sync {
     /// Processes one chunk, in parallel (it runs inside the command's thread
     /// pool). Returns one result per item, in the same order.
     fn process(&self, items: Vec<Self::Item>) -> Vec<Result<Self::Output, Failure>>;
+
+    /// The summarizer the job runs, if any: its thread pool then runs the
+    /// whole batch.
+    fn summarizer(&self) -> Option<&Summarizer> {
+        None
+    }
+}
+
+/// The threads a batch runs on: the job's summarizer's pool when it has
+/// one (so `--threads N` means N workers, not two pools of N each), else a
+/// pool started for the run.
+pub enum Workers<'a> {
+    /// A pool of the command's own.
+    Pool(rayon::ThreadPool),
+    /// The summarizer's pool.
+    Summarizer(&'a Summarizer),
+}
+
+impl Workers<'_> {
+    fn install<R: Send>(&self, op: impl FnOnce() -> R + Send) -> R {
+        match self {
+            Workers::Pool(pool) => pool.install(op),
+            Workers::Summarizer(summarizer) => summarizer.install(op),
+        }
+    }
 }
 
 /// Where results go, in input order.
@@ -103,7 +129,7 @@ pub fn thousands(n: u64) -> String {
 pub fn run<J: Job>(
     reader: Reader,
     job: &J,
-    pool: &rayon::ThreadPool,
+    workers: &Workers<'_>,
     sink: &mut dyn Sink<J::Output>,
     out: &mut dyn Write,
     options: &BatchOptions,
@@ -138,7 +164,7 @@ pub fn run<J: Job>(
                 Err(failure) => slots.push(Some(failure)),
             }
         }
-        let mut results = pool.install(|| job.process(items)).into_iter();
+        let mut results = workers.install(|| job.process(items)).into_iter();
         for slot in slots {
             let result = match slot {
                 Some(failure) => Err(failure),

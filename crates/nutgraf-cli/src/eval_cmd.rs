@@ -10,7 +10,7 @@
 //! `n` sentences would pick.
 
 use crate::batch::{thousands, Job, Sink};
-use crate::input::{Failure, Record};
+use crate::input::{DocId, Failure, Record};
 use crate::output::to_json;
 use crate::summarize_cmd::{parse_all, prepare_text};
 use nutgraf::rouge::{aggregate, AggregateScore, BootstrapConfig, Metric, Rouge, Scores};
@@ -53,7 +53,7 @@ pub struct EvalJob {
 
 /// One document to score.
 pub struct EvalItem {
-    id: String,
+    id: DocId,
     summary: Either,
     reference: Vec<String>,
 }
@@ -66,7 +66,7 @@ enum Either {
 
 /// The scores of one document.
 pub struct Scored {
-    id: String,
+    id: DocId,
     summary: Option<Vec<String>>,
     scores: Scores,
 }
@@ -154,6 +154,13 @@ impl Job for EvalJob {
             })
             .collect()
     }
+
+    fn summarizer(&self) -> Option<&Summarizer> {
+        match &self.source {
+            Source::Summarize { summarizer, .. } => Some(summarizer),
+            Source::Field(_) => None,
+        }
+    }
 }
 
 /// The summary's sentences; with `keep = Some(n)`, only the first `n` picks
@@ -197,7 +204,7 @@ impl EvalSink {
 /// A document's scores as written in JSONL.
 #[derive(Serialize)]
 struct ScoredView<'a> {
-    id: &'a str,
+    id: &'a DocId,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a [String]>,
     #[serde(flatten)]

@@ -59,23 +59,52 @@ impl fmt::Display for Origin {
     }
 }
 
+/// A document's id as the input gave it: a JSON string or number (written
+/// back unchanged, so `{"id": 12}` comes out as `12`, not `"12"`), or the
+/// name of a text file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocId {
+    /// A JSON string id, or a file name.
+    Text(String),
+    /// A JSON number id, kept as written.
+    Number(serde_json::Number),
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocId::Text(s) => f.write_str(s),
+            DocId::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl serde::Serialize for DocId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DocId::Text(s) => serializer.serialize_str(s),
+            DocId::Number(n) => n.serialize(serializer),
+        }
+    }
+}
+
 /// A document that could not be read or processed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
     /// Where it came from.
     pub origin: Origin,
     /// Its id, when it got far enough to have one.
-    pub id: Option<String>,
+    pub id: Option<DocId>,
     /// What went wrong (with its causes).
     pub message: String,
 }
 
 impl Failure {
     /// A failure of the document `record` (keeps its origin and id).
-    pub fn of(record_origin: &Origin, id: &str, message: impl Into<String>) -> Self {
+    pub fn of(record_origin: &Origin, id: &DocId, message: impl Into<String>) -> Self {
         Failure {
             origin: record_origin.clone(),
-            id: Some(id.to_string()),
+            id: Some(id.clone()),
             message: message.into(),
         }
     }
@@ -84,8 +113,10 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.origin)?;
-        if let Some(id) = &self.id {
-            write!(f, " (id {id:?})")?;
+        match &self.id {
+            Some(DocId::Text(id)) => write!(f, " (id {id:?})")?,
+            Some(DocId::Number(id)) => write!(f, " (id {id})")?,
+            None => {}
         }
         write!(f, ": {}", self.message)
     }
@@ -106,7 +137,7 @@ pub struct Record {
     /// Where it came from.
     pub origin: Origin,
     /// Its id: the `--id-field` value, or the path of a text file.
-    pub id: String,
+    pub id: DocId,
     /// Its content.
     pub body: Body,
 }
@@ -455,12 +486,12 @@ impl Reader {
         Some(match String::from_utf8(bytes) {
             Ok(text) => Ok(Record {
                 origin,
-                id: text_id,
+                id: DocId::Text(text_id),
                 body: Body::Text(text),
             }),
             Err(err) => Err(Failure {
                 origin,
-                id: Some(text_id),
+                id: Some(DocId::Text(text_id)),
                 message: format!(
                     "invalid UTF-8 at byte offset {}",
                     err.utf8_error().valid_up_to()
@@ -634,9 +665,9 @@ fn decode_line(bytes: &[u8], origin: Origin, id_field: &IdField) -> Result<Recor
         Err(err) => return Err(fail(format!("malformed JSON: {err}"))),
     };
     let id = match map.remove(&id_field.name) {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        None | Some(Value::Null) if !id_field.required => origin.to_string(),
+        Some(Value::String(s)) => DocId::Text(s),
+        Some(Value::Number(n)) => DocId::Number(n),
+        None | Some(Value::Null) if !id_field.required => DocId::Text(origin.to_string()),
         None | Some(Value::Null) => {
             return Err(fail(format!("missing id field {:?}", id_field.name)))
         }
@@ -659,7 +690,7 @@ fn decode_line(bytes: &[u8], origin: Origin, id_field: &IdField) -> Result<Recor
 fn placeholder(origin: Origin) -> Record {
     Record {
         origin,
-        id: String::new(),
+        id: DocId::Text(String::new()),
         body: Body::Text(String::new()),
     }
 }
@@ -759,9 +790,10 @@ mod tests {
     #[test]
     fn decodes_ids_of_every_kind() {
         let rec = decode_line(br#"{"id": 12, "text": "x"}"#, origin(), &id_field(true)).unwrap();
-        assert_eq!(rec.id, "12");
+        assert_eq!(rec.id.to_string(), "12");
+        assert_eq!(serde_json::to_string(&rec.id).unwrap(), "12");
         let rec = decode_line(br#"{"text": "x"}"#, origin(), &id_field(false)).unwrap();
-        assert_eq!(rec.id, "c.jsonl:7");
+        assert_eq!(rec.id, DocId::Text("c.jsonl:7".into()));
         let err = decode_line(br#"{"text": "x"}"#, origin(), &id_field(true)).unwrap_err();
         assert_eq!(err.to_string(), r#"c.jsonl:7: missing id field "id""#);
     }

@@ -336,7 +336,10 @@ fn run_batch<J: Job>(
     sink: &mut dyn Sink<J::Output>,
     run: &RunArgs,
 ) -> Result<i32> {
-    let pool = thread_pool(run.threads)?;
+    let workers = match job.summarizer() {
+        Some(summarizer) => batch::Workers::Summarizer(summarizer),
+        None => batch::Workers::Pool(thread_pool(run.threads)?),
+    };
     let many = reader.may_yield_many();
     let mut out = open_output(run)?;
     let options = BatchOptions {
@@ -345,7 +348,7 @@ fn run_batch<J: Job>(
         keep_errors: run.keep_errors,
         progress: !run.no_progress,
     };
-    let tally = batch::run(reader, job, &pool, sink, &mut out, &options)
+    let tally = batch::run(reader, job, &workers, sink, &mut out, &options)
         .context("cannot write the output")?;
     finish(tally, J::DONE, many)
 }

@@ -3,7 +3,7 @@
 //! chosen format (a JSON array's brackets and commas, text headers).
 
 use crate::batch::Sink;
-use crate::input::Failure;
+use crate::input::{DocId, Failure};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -52,10 +52,7 @@ impl Sink<String> for RenderedSink {
 
     fn write_failure(&mut self, out: &mut dyn Write, failure: &Failure) -> io::Result<()> {
         self.separate(out)?;
-        let id = failure
-            .id
-            .clone()
-            .unwrap_or_else(|| failure.origin.to_string());
+        let id = failure_id(failure);
         match self.framing {
             Framing::Jsonl | Framing::Json => {
                 let view = failure_json(failure);
@@ -82,7 +79,7 @@ impl Sink<String> for RenderedSink {
 /// none), the error, and where it came from.
 #[derive(Serialize)]
 pub struct FailureView<'a> {
-    id: String,
+    id: DocId,
     error: &'a str,
     source: &'a str,
     line: Option<u64>,
@@ -91,14 +88,19 @@ pub struct FailureView<'a> {
 /// The JSON view of a failure.
 pub fn failure_json(failure: &Failure) -> FailureView<'_> {
     FailureView {
-        id: failure
-            .id
-            .clone()
-            .unwrap_or_else(|| failure.origin.to_string()),
+        id: failure_id(failure),
         error: &failure.message,
         source: &failure.origin.source,
         line: failure.origin.line,
     }
+}
+
+/// The id of a failed document, or `file:line` when it got no id.
+fn failure_id(failure: &Failure) -> DocId {
+    failure
+        .id
+        .clone()
+        .unwrap_or_else(|| DocId::Text(failure.origin.to_string()))
 }
 
 /// Serializes to JSON, compact or pretty. Our views hold only strings,

@@ -4,7 +4,7 @@
 
 use crate::args::ParseFormat;
 use crate::batch::Job;
-use crate::input::{Failure, Record};
+use crate::input::{DocId, Failure, Record};
 use crate::output::{to_json, CharOffsets};
 use nutgraf::parse::{parse, Document, Language, Metadata, ParseOptions, Role};
 use rayon::prelude::*;
@@ -27,7 +27,7 @@ pub struct ParseJob {
 
 /// One document to parse.
 pub struct ParseItem {
-    id: String,
+    id: DocId,
     text: String,
     title: Option<String>,
 }
@@ -71,7 +71,7 @@ impl Job for ParseJob {
 
 /// The human-readable view: metadata, then each block's role and its
 /// numbered sentences. Blocks that a summary may not quote say so.
-pub fn render_text(id: &str, doc: &Document, header: bool) -> String {
+pub fn render_text(id: &DocId, doc: &Document, header: bool) -> String {
     let mut out = String::new();
     if header {
         let _ = writeln!(out, "==> {id} <==");
@@ -128,7 +128,7 @@ pub fn render_text(id: &str, doc: &Document, header: bool) -> String {
 /// The JSON view of a document.
 #[derive(Serialize)]
 pub struct DocumentView<'a> {
-    id: &'a str,
+    id: &'a DocId,
     language: Language,
     metadata: &'a Metadata,
     blocks: Vec<BlockView<'a>>,
@@ -159,7 +159,7 @@ struct SentenceView<'a> {
 }
 
 /// The JSON view, with byte and character spans.
-pub fn document_json<'a>(id: &'a str, doc: &'a Document) -> DocumentView<'a> {
+pub fn document_json<'a>(id: &'a DocId, doc: &'a Document) -> DocumentView<'a> {
     let mut chars = CharOffsets::new(&doc.text);
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut blocks = Vec::with_capacity(doc.blocks.len());

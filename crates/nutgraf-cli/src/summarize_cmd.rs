@@ -4,7 +4,7 @@
 
 use crate::args::{OrderArg, SummarizerArgs, SummaryFormat};
 use crate::batch::Job;
-use crate::input::{Failure, Record};
+use crate::input::{DocId, Failure, Record};
 use crate::output::{to_json, CharOffsets};
 use anyhow::{Context, Result};
 use nutgraf::parse::{parse, Document, ParseOptions};
@@ -115,7 +115,7 @@ pub struct SummarizeJob {
 
 /// One document to summarize.
 pub struct SummarizeItem {
-    id: String,
+    id: DocId,
     text: String,
     title: Option<String>,
 }
@@ -186,12 +186,16 @@ impl Job for SummarizeJob {
             .map(|((item, doc), summary)| Ok(self.render(&item.id, doc, summary)))
             .collect()
     }
+
+    fn summarizer(&self) -> Option<&Summarizer> {
+        Some(&self.summarizer)
+    }
 }
 
 /// A summary as written in JSON.
 #[derive(Serialize)]
 struct SummaryView<'a> {
-    id: &'a str,
+    id: &'a DocId,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
     summary: Vec<&'a str>,
@@ -213,7 +217,7 @@ struct OffsetView {
 }
 
 impl SummarizeJob {
-    fn render(&self, id: &str, doc: &Document, summary: &Summary) -> String {
+    fn render(&self, id: &DocId, doc: &Document, summary: &Summary) -> String {
         let mut out = String::new();
         match self.format {
             SummaryFormat::Text => {
@@ -228,7 +232,10 @@ impl SummarizeJob {
                 }
             }
             SummaryFormat::Markdown => {
-                let heading = doc.metadata.title.as_deref().unwrap_or(id);
+                let heading = match &doc.metadata.title {
+                    Some(title) => title.clone(),
+                    None => id.to_string(),
+                };
                 let _ = writeln!(out, "## {heading}\n");
                 for s in &summary.sentences {
                     if self.scores {

@@ -171,8 +171,15 @@ fn stdin_jsonl_is_sniffed() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let out = parse_lines(&r.stdout);
-    let ids: Vec<&str> = out.iter().map(|v| v["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["a", "b", "7"]);
+    let ids: Vec<&Value> = out.iter().map(|v| &v["id"]).collect();
+    assert_eq!(
+        ids,
+        [
+            &serde_json::json!("a"),
+            &serde_json::json!("b"),
+            &serde_json::json!(7)
+        ]
+    );
     assert_eq!(summary_of(&out[1]), [B1]);
 }
 
@@ -258,7 +265,8 @@ fn jsonl_fields_ids_and_titles() {
     assert_eq!(out[0]["id"], "a");
     assert_eq!(out[0]["title"], "Valley floods");
     assert_eq!(summary_of(&out[0]), [A1, A2]);
-    assert_eq!(out[2]["id"], "7");
+    // A numeric id comes back as the same JSON number, not as a string.
+    assert_eq!(out[2]["id"], serde_json::json!(7));
     assert_eq!(summary_of(&out[2]), [C1, C2]);
     assert!(out[0].get("scores").is_none() && out[0].get("offsets").is_none());
 }

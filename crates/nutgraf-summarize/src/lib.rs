@@ -106,6 +106,13 @@ impl Summarizer {
         self.pool.current_num_threads()
     }
 
+    /// Runs `op` on this summarizer's threads, so a caller can parallelise
+    /// its own per-document work (reading, parsing, rendering) with rayon
+    /// on the same pool instead of starting a second one.
+    pub fn install<R: Send>(&self, op: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(op)
+    }
+
     /// Parses `text` with the config's language, title and structure
     /// options, then summarizes it.
     pub fn summarize(&self, text: &str) -> Summary {
