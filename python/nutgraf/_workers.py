@@ -43,18 +43,31 @@ def _is_missing(value: Any) -> bool:
 
 
 def summarize_texts(
-    texts: Iterable[Any], options: Dict[str, Any], threads: Optional[int]
+    texts: Iterable[Any],
+    options: Dict[str, Any],
+    threads: Optional[int],
+    titles: Optional[Iterable[Any]] = None,
 ) -> List[Optional[Summary]]:
     """One summary per text, in order; ``None`` for a missing text.
 
-    Runs ``summarize_many`` on ``threads`` threads of this process.
+    ``titles``, when given, holds one headline per text (a missing one means
+    no headline). Runs ``summarize_many`` on ``threads`` threads of this
+    process.
     """
     items = list(texts)
+    heads: Optional[List[Any]] = None
+    if titles is not None:
+        heads = list(titles)
+        if len(heads) != len(items):
+            raise ValueError(f"{len(items)} texts but {len(heads)} titles")
     present = [k for k, t in enumerate(items) if not _is_missing(t)]
     out: List[Optional[Summary]] = [None] * len(items)
     if present:
+        present_titles = None
+        if heads is not None:
+            present_titles = [None if _is_missing(heads[k]) else heads[k] for k in present]
         summaries = summarizer_for(options).summarize_many(
-            [items[k] for k in present], threads=threads
+            [items[k] for k in present], threads=threads, titles=present_titles
         )
         for k, summary in zip(present, summaries):
             out[k] = summary

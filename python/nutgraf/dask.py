@@ -61,10 +61,13 @@ def summarize_bag(
     return bag.map_partitions(_bag_partition, options, threads, details)
 
 
-def _series_partition(part: Any, options: dict, threads: int, detailed: bool) -> Any:
+def _series_partition(
+    part: Any, titles: Any, options: dict, threads: int, detailed: bool
+) -> Any:
     import pandas as pd
 
-    summaries = _workers.summarize_texts(part.tolist(), options, threads)
+    heads = None if titles is None else titles.tolist()
+    summaries = _workers.summarize_texts(part.tolist(), options, threads, heads)
     if not detailed:
         return pd.Series(
             [_workers.summary_text(s) for s in summaries],
@@ -83,6 +86,7 @@ def _series_partition(part: Any, options: dict, threads: int, detailed: bool) ->
 def summarize_series(
     series: "dask.dataframe.Series",
     *,
+    titles: "dask.dataframe.Series | None" = None,
     threads: int = 1,
     details: bool = False,
     **options: Any,
@@ -93,6 +97,8 @@ def summarize_series(
     ``details=True`` a DataFrame with the columns ``summary``, ``sentences``,
     ``scores``, ``starts`` and ``ends`` (lists per row; offsets are character
     offsets into the text). Missing texts give missing values.
+    ``titles``: a Series of headlines partitioned like ``series`` (e.g.
+    ``df["title"]``), one per text; a missing title means none.
     """
     import pandas as pd
 
@@ -103,8 +109,16 @@ def summarize_series(
         )
     else:
         meta = pd.Series([], dtype=object, name="summary")
+    if titles is None:
+        return series.map_partitions(
+            _series_partition, None, options, threads, details, meta=meta, align_dataframes=False
+        )
+    if titles.npartitions != series.npartitions:
+        raise ValueError(
+            f"titles has {titles.npartitions} partitions but the texts have {series.npartitions}"
+        )
     return series.map_partitions(
-        _series_partition, options, threads, details, meta=meta, align_dataframes=False
+        _series_partition, titles, options, threads, details, meta=meta, align_dataframes=False
     )
 
 
@@ -112,14 +126,19 @@ def summarize_frame(
     frame: "dask.dataframe.DataFrame",
     column: str,
     *,
+    title_column: "str | None" = None,
     threads: int = 1,
     details: bool = False,
     **options: Any,
 ) -> "dask.dataframe.DataFrame":
     """``frame`` with the summary of its text column ``column`` added: a
     ``summary`` column, or with ``details=True`` the columns ``summary``,
-    ``sentences``, ``scores``, ``starts`` and ``ends``."""
-    result = summarize_series(frame[column], threads=threads, details=details, **options)
+    ``sentences``, ``scores``, ``starts`` and ``ends``. ``title_column``
+    names a column of headlines to pass with each text."""
+    titles = None if title_column is None else frame[title_column]
+    result = summarize_series(
+        frame[column], titles=titles, threads=threads, details=details, **options
+    )
     if details:
         return frame.assign(**{field: result[field] for field in _workers.DETAIL_FIELDS})
     return frame.assign(summary=result)

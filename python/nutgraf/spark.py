@@ -3,6 +3,8 @@
     from nutgraf.spark import summarize_udf
     summarize = summarize_udf(sentences=3)
     df.withColumn("summary", summarize("article"))
+    titled = summarize_udf(sentences=3, with_title=True)
+    df.withColumn("summary", titled("article", "title"))
 
 Spark hands the UDF Arrow batches of the column as pandas Series; each batch
 is summarized by one ``summarize_many`` call. The summarizer is built once
@@ -34,11 +36,14 @@ def _task_cpus() -> int:
         return 1
 
 
-def _summarize_batch(texts: Any, options: dict, threads: Optional[int], detailed: bool) -> Any:
+def _summarize_batch(
+    texts: Any, titles: Any, options: dict, threads: Optional[int], detailed: bool
+) -> Any:
     import pandas as pd
 
     budget = threads if threads is not None else _task_cpus()
-    summaries = _workers.summarize_texts(texts.tolist(), options, budget)
+    heads = None if titles is None else titles.tolist()
+    summaries = _workers.summarize_texts(texts.tolist(), options, budget, heads)
     if not detailed:
         return pd.Series([_workers.summary_text(s) for s in summaries], dtype=object)
     rows = [_workers.details(s) for s in summaries]
@@ -50,7 +55,13 @@ def _summarize_batch(texts: Any, options: dict, threads: Optional[int], detailed
     )
 
 
-def summarize_udf(*, threads: Optional[int] = None, details: bool = False, **options: Any) -> Any:
+def summarize_udf(
+    *,
+    threads: Optional[int] = None,
+    details: bool = False,
+    with_title: bool = False,
+    **options: Any,
+) -> Any:
     """A pandas UDF summarizing a string column.
 
     ``options`` are those of :class:`nutgraf.Summarizer` (``sentences=3``,
@@ -60,6 +71,8 @@ def summarize_udf(*, threads: Optional[int] = None, details: bool = False, **opt
     array<string>, scores: array<double>, starts: array<int>, ends:
     array<int>`` (character offsets into the text). A null text gives null.
     ``threads``: nutgraf threads per task (default ``spark.task.cpus``).
+    ``with_title``: the UDF takes two columns, the text and its headline
+    (``summarize("article", "title")``); a null title means none.
     """
     from pyspark.sql.functions import pandas_udf
     from pyspark.sql.types import (
@@ -95,14 +108,28 @@ def summarize_udf(*, threads: Optional[int] = None, details: bool = False, **opt
 
     # pandas_udf reads the kind of UDF from the annotations (Series to
     # Series, or to DataFrame for a struct); they must be real types here.
+    if details and with_title:
+
+        def summarize_titled_details(texts: pd.Series, titles: pd.Series) -> pd.DataFrame:
+            return _summarize_batch(texts, titles, options, threads, True)
+
+        return pandas_udf(summarize_titled_details, return_type)  # type: ignore[call-overload]
+
     if details:
 
         def summarize_details(texts: pd.Series) -> pd.DataFrame:
-            return _summarize_batch(texts, options, threads, True)
+            return _summarize_batch(texts, None, options, threads, True)
 
         return pandas_udf(summarize_details, return_type)  # type: ignore[call-overload]
 
+    if with_title:
+
+        def summarize_titled(texts: pd.Series, titles: pd.Series) -> pd.Series:
+            return _summarize_batch(texts, titles, options, threads, False)
+
+        return pandas_udf(summarize_titled, return_type)  # type: ignore[call-overload]
+
     def summarize(texts: pd.Series) -> pd.Series:
-        return _summarize_batch(texts, options, threads, False)
+        return _summarize_batch(texts, None, options, threads, False)
 
     return pandas_udf(summarize, return_type)  # type: ignore[call-overload]

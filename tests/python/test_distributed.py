@@ -45,6 +45,26 @@ def corpus() -> Tuple[List[str], List[str]]:
 
 
 @pytest.fixture(scope="module")
+def titles() -> List[str]:
+    """Headlines of the first N_DOCS documents."""
+    with gzip.open(BBC, "rt", encoding="utf-8") as f:
+        return [json.loads(line)["title"] for _, line in zip(range(N_DOCS), f)]
+
+
+# Edmundson scores title words, so a lost title changes its summaries.
+TITLED = {"sentences": 3, "algorithm": "edmundson"}
+
+
+def titled_expected(texts: List[str], titles: List[str]) -> List[str]:
+    """Local summaries with titles; checks that titles matter for them."""
+    summarizer = nutgraf.Summarizer(**TITLED)
+    with_titles = [s.text for s in summarizer.summarize_many(texts, titles=titles, threads=1)]
+    without = [s.text for s in summarizer.summarize_many(texts, threads=1)]
+    assert with_titles != without, "titles should change some Edmundson summaries"
+    return with_titles
+
+
+@pytest.fixture(scope="module")
 def expected(corpus: Tuple[List[str], List[str]]) -> List[nutgraf.Summary]:
     return nutgraf.Summarizer(**OPTIONS).summarize_many(corpus[1], threads=1)
 
@@ -132,6 +152,22 @@ def test_dask_dataframe_column_equals_local_run(
     assert rows == detail_rows(expected)
 
 
+def test_dask_titles_reach_the_summarizer(
+    dask_client: Any, corpus: Tuple[List[str], List[str]], titles: List[str]
+) -> None:
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+
+    from nutgraf.dask import summarize_frame
+
+    ids, texts = corpus
+    frame = pd.DataFrame({"id": ids, "article": texts, "title": titles})
+    out = summarize_frame(
+        dd.from_pandas(frame, npartitions=3), "article", title_column="title", **TITLED
+    ).compute()
+    assert list(out["summary"]) == titled_expected(texts, titles)
+
+
 def test_dask_missing_texts_give_missing_summaries(dask_client: Any) -> None:
     pd = pytest.importorskip("pandas")
     dd = pytest.importorskip("dask.dataframe")
@@ -216,6 +252,21 @@ def test_spark_udf_equals_local_run(
         for d in out["d"]
     ]
     assert got == detail_rows(expected)
+
+
+def test_spark_titles_reach_the_summarizer(
+    spark: Any, corpus: Tuple[List[str], List[str]], titles: List[str]
+) -> None:
+    import pandas as pd
+
+    from nutgraf.spark import summarize_udf
+
+    ids, texts = corpus
+    frame = pd.DataFrame({"pos": range(len(ids)), "article": texts, "title": titles})
+    sdf = spark.createDataFrame(frame).coalesce(2)
+    titled = summarize_udf(with_title=True, **TITLED)
+    out = sdf.select("pos", titled("article", "title").alias("s")).toPandas().sort_values("pos")
+    assert list(out["s"]) == titled_expected(texts, titles)
 
 
 def test_spark_null_texts_give_null_summaries(spark: Any) -> None:
