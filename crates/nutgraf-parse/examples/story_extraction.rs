@@ -2,7 +2,7 @@
 //! articles stays story text.
 //!
 //! ```text
-//! cargo run --release -p nutgraf-parse --example story_extraction [-- PAGES.jsonl.gz] [--show ID]
+//! cargo run --release -p nutgraf-parse --example story_extraction [-- PAGES.jsonl.gz] [--show ID] [--junk] [--quality]
 //! ```
 //!
 //! Pages (`news_pages_raw.dev.jsonl.gz`: `raw_text`, `article_body`): each
@@ -15,6 +15,17 @@
 //!
 //! Clean corpora (BBC News Summary and CNN/DM, from the same data folder when
 //! present): the share of article words that land outside story roles.
+//!
+//! Figures are printed for all pages and for the even- and odd-numbered
+//! pages (0-based position in the file) apart: rules tuned by looking at
+//! one half can be checked on the other.
+//!
+//! "Body sentences outside the story" is the share of sentences a summarizer
+//! may quote (body role) whose words do not appear contiguously, in order,
+//! in `article_body` — the test `bench/peers_bench.py` applies to summary
+//! sentences. `--junk` lists them.
+//!
+//! `--quality` skips the speed figures.
 //!
 //! `--show ID` prints every block of the page whose id starts with ID, with
 //! its role.
@@ -56,6 +67,19 @@ fn bag(text: &str) -> HashMap<String, usize> {
         *bag.entry(w).or_insert(0) += 1;
     }
     bag
+}
+
+/// Words as `bench/peers_bench.py` reads them (Python's `\w+`, lower-cased).
+fn bench_words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(&w.to_lowercase());
+        out.push(' ');
+    }
+    out
 }
 
 /// (overlap, predicted total, reference total)
@@ -120,7 +144,7 @@ impl Totals {
         let n = self.pages.max(1) as f64;
         let (p, r, f) = prf(self.micro[0], self.micro[1], self.micro[2]);
         println!(
-            "{label:<12} mean P {:.3} R {:.3} F1 {:.3} | micro P {p:.3} R {r:.3} F1 {f:.3}",
+            "{label:<15} mean P {:.3} R {:.3} F1 {:.3} | micro P {p:.3} R {r:.3} F1 {f:.3}",
             self.sum[0] / n,
             self.sum[1] / n,
             self.sum[2] / n
@@ -164,10 +188,16 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut show = None;
     let mut speed_only = false;
+    let mut junk_list = false;
+    let mut quality_only = false;
     let mut path = data_dir().join("news_pages_raw.dev.jsonl.gz");
     let mut i = 0;
     while i < args.len() {
-        if args[i] == "--speed" {
+        if args[i] == "--quality" {
+            quality_only = true;
+        } else if args[i] == "--junk" {
+            junk_list = true;
+        } else if args[i] == "--speed" {
             speed_only = true;
         } else if args[i] == "--show" {
             show = args.get(i + 1).cloned();
@@ -183,10 +213,13 @@ fn main() {
         eprintln!("cannot read {}", path.display());
         std::process::exit(1);
     };
-    let mut story = Totals::default();
-    let mut body = Totals::default();
+    // [all, even, odd]
+    let mut story: [Totals; 3] = Default::default();
+    let mut body: [Totals; 3] = Default::default();
+    let mut outside = [(0usize, 0usize); 3];
     let mut per_page = Vec::new();
-    for page in &pages {
+    for (n, page) in pages.iter().enumerate() {
+        let half = 1 + n % 2;
         let id = page["id"].as_str().unwrap_or("");
         let raw = page["raw_text"].as_str().unwrap_or("");
         let reference = bag(page["article_body"].as_str().unwrap_or(""));
@@ -199,14 +232,41 @@ fn main() {
             println!("metadata: {:?}", doc.metadata);
         }
         let c = overlap(&text_of(&doc, Role::is_story), &reference);
-        let f = story.add(c);
-        body.add(overlap(&text_of(&doc, |r| r == Role::Body), &reference));
+        let f = story[0].add(c);
+        story[half].add(c);
+        let b = overlap(&text_of(&doc, |r| r == Role::Body), &reference);
+        body[0].add(b);
+        body[half].add(b);
+        let gold = bench_words(page["article_body"].as_str().unwrap_or(""));
+        for i in doc.selectable_sentences() {
+            let s = doc.sentence_text(i);
+            let w = bench_words(s);
+            let junk = w.len() <= 1 || !gold.contains(&w);
+            for k in [0, half] {
+                outside[k].0 += 1;
+                outside[k].1 += usize::from(junk);
+            }
+            if junk && junk_list {
+                println!("junk [{n}] {id:.10} {}", s.replace('\n', "⏎"));
+            }
+        }
         let (p, r, _) = prf(c.0, c.1, c.2);
         per_page.push((f, p, r, id.to_string()));
     }
     println!("pages: {} ({})", pages.len(), path.display());
-    story.print("story");
-    body.print("body only");
+    for (k, half) in ["", " even", " odd"].iter().enumerate() {
+        story[k].print(&format!("story{half}"));
+    }
+    for (k, half) in ["", " even", " odd"].iter().enumerate() {
+        body[k].print(&format!("body only{half}"));
+    }
+    for (k, half) in ["all", "even", "odd"].iter().enumerate() {
+        let (all, junk) = outside[k];
+        println!(
+            "body sentences outside the story, {half}: {:.1}% ({junk} of {all})",
+            100.0 * junk as f64 / all.max(1) as f64
+        );
+    }
     per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
     println!("worst pages by F1:");
     for (f, p, r, id) in per_page.iter().take(
@@ -221,6 +281,17 @@ fn main() {
     // Speed of structure detection alone (lines, cues, roles, metadata), on
     // the page dumps (many short lines: the slow case) and on clean
     // articles when present.
+    if !quality_only {
+        speeds(&pages, show.is_some(), speed_only);
+    }
+    if speed_only {
+        return;
+    }
+    clean_corpora();
+}
+
+/// Speed of structure detection on the pages and on clean BBC articles.
+fn speeds(pages: &[serde_json::Value], show: bool, speed_only: bool) {
     let bbc = read_jsonl(&data_dir().join("bbc_news_summary.dev.jsonl.gz")).unwrap_or_default();
     let clean: Vec<&str> = bbc.iter().filter_map(|r| r["article"].as_str()).collect();
     speed(
@@ -233,7 +304,7 @@ fn main() {
         .filter_map(|p| p["raw_text"].as_str())
         .collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let rounds = if show.is_some() { 1 } else { 20 };
+    let rounds = if show { 1 } else { 20 };
     let rounds = if speed_only { 200 } else { rounds };
     let started = std::time::Instant::now();
     let cpu_started = cpu_ns();
@@ -274,10 +345,10 @@ fn main() {
         secs * 1e9 / (bytes * rounds) as f64,
         lines / rounds
     );
-    if speed_only {
-        return;
-    }
+}
 
+/// Clean corpora: share of article words outside story roles.
+fn clean_corpora() {
     // Clean corpora: share of article words outside story roles.
     for (file, title_field) in [
         ("bbc_news_summary.dev.jsonl.gz", Some("title")),
