@@ -69,7 +69,7 @@ fn early_central_title_sentence_outranks_late_off_topic_one() {
     assert!(s[0] > s[4], "{s:?}");
     assert!(s.iter().all(|x| x.is_finite()));
     // Each feature on its own ranks the lead above the bakery line, except
-    // the ones that are about something else (length, density, quotes).
+    // the ones that are about something else (length, density, asides).
     for name in ["position", "centrality", "forward", "title"] {
         let s = scores(&only(name), &d);
         assert!(s[0] > s[4], "{name}: {s:?}");
@@ -85,12 +85,10 @@ fn feature_values_by_hand() {
          The minister had faced protests over a new tax on fuel.",
         Some("Minister resigns"),
     );
-    // Quotes: sentence 1 has 8 of its 10 words inside the marks; sentence 2
-    // is all quote; the others have none.
-    let quote = feature(&d, "quote");
-    assert_eq!(quote, vec![0.0, 0.8, 1.0, 0.0]);
-    // Fragments: only "Never." has fewer than 8 words.
-    assert_eq!(feature(&d, "fragment"), vec![0.0, 0.0, 1.0, 0.0]);
+    // Asides: sentence 1 has 8 of its 10 words inside the marks (0.8);
+    // "Never." is all quote (1) and a fragment of fewer than 8 words (+1);
+    // the others are plain reporting.
+    assert_eq!(feature(&d, "aside"), vec![0.0, 0.8, 2.0, 0.0]);
     // Title: "minister" and "resign" (stop words dropped); sentence 0 has
     // both, sentence 3 has "minister" only.
     assert_eq!(feature(&d, "title"), vec![1.0, 0.0, 0.0, 0.5]);
@@ -99,10 +97,14 @@ fn feature_values_by_hand() {
     assert!((pos[3] - 0.5).abs() < 1e-12);
     // Novelty: the first sentence has nothing before it.
     assert_eq!(feature(&d, "novelty")[0], 1.0);
-    // Every value lies in [0, 1].
+    // Every value lies in [0, 1], the aside count in [0, 4].
     let c = candidates(&d);
+    let aside = FEATURE_NAMES.iter().position(|n| *n == "aside").unwrap();
     for f in DefaultScorer::default().features(&d, &ScoringContext { candidates: &c }) {
-        assert!(f.values.iter().all(|v| (0.0..=1.0).contains(v)), "{f:?}");
+        for (j, v) in f.values.iter().enumerate() {
+            let top = if j == aside { 4.0 } else { 1.0 };
+            assert!((0.0..=top).contains(v), "{f:?}");
+        }
     }
     // With the shipped weights the quoted fragment ranks last.
     let s = scores(&DefaultScorer::default(), &d);

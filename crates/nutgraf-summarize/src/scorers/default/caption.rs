@@ -1,0 +1,135 @@
+//! Photo captions glued onto the first sentence of a story.
+//!
+//! Online papers (the Daily Mail style) put a captioned photo above the
+//! first paragraph; when a page is flattened to text the caption often
+//! runs straight into the lead without a full stop, so the first
+//! "sentence" is a caption and the real lead in one:
+//!
+//! > Guilty: Glenn Mason, 56, has said he will pay back the whole £185,000
+//! > out of his RBS pension pot **A** respected NatWest bank manager who ...
+//!
+//! [`glue_point`] finds the seam: a word that usually opens a sentence
+//! ("A", "The", "He", "Police", ...) written with a capital, followed by a
+//! lower-case word, right after a word that is not a function word, with
+//! nothing but spaces (or a closing bracket or quotation mark) between
+//! them — so no full stop, comma, colon or dash. Both sides must be long
+//! enough to be a caption and a sentence. A capitalised "A" or "The" in
+//! that position is not how edited English continues a sentence
+//! ("vitamin A supplements" is the exception the length and
+//! function-word checks do not rule out, which is why the default scorer
+//! only looks at the first sentence of a story, where captions sit).
+//!
+//! This is a genre signal, not a corpus one: it reads the words at the
+//! seam, not how a corpus joined its lines or paragraphs.
+//!
+//! The clean fix is to split such a sentence in the parser and give the
+//! caption its caption role; until the parser does that, the default
+//! scorer uses the seam as a feature.
+
+use nutgraf_parse::Document;
+
+/// Words that open a lead sentence and, capitalised, rarely occur
+/// mid-sentence right after a content word.
+const OPENERS: [&str; 9] = [
+    "A",
+    "An",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "Police",
+    "Officials",
+];
+
+/// Words before the seam (the caption) at least.
+pub const MIN_CAPTION_WORDS: usize = 5;
+
+/// Words from the seam to the end (the glued sentence) at least.
+pub const MIN_SENTENCE_WORDS: usize = 8;
+
+/// Byte offset (into `doc.text`) where the sentence proper starts, when
+/// sentence `i` looks like a caption glued onto a sentence; `None`
+/// otherwise (and for an index past the document).
+pub fn glue_point(doc: &Document, i: usize) -> Option<usize> {
+    let sentence = doc.sentences.get(i)?;
+    let tokens = doc.tokens.get(sentence.tokens.clone())?;
+    let n = tokens.len();
+    if n < MIN_CAPTION_WORDS + MIN_SENTENCE_WORDS {
+        return None;
+    }
+    // The last seam wins: a caption may hold a capitalised title itself.
+    (MIN_CAPTION_WORDS..=n - MIN_SENTENCE_WORDS)
+        .rev()
+        .find(|&k| {
+            let (before, word, after) = (&tokens[k - 1], &tokens[k], &tokens[k + 1]);
+            let text = |span: nutgraf_parse::Span| doc.text.get(span.range()).unwrap_or("");
+            OPENERS.contains(&text(word.span))
+                && text(after.span)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                // "Nurse A with ...": a letter used as a label, not an article.
+                && !(text(word.span) == "A" && after.stop)
+                && !before.stop
+                && text(before.span)
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                && doc
+                    .text
+                    .get(before.span.end..word.span.start)
+                    .is_some_and(|gap| {
+                        gap.contains(char::is_whitespace)
+                            && gap.chars().all(|c| {
+                                c.is_whitespace() || matches!(c, ')' | ']' | '\'' | '"' | '’' | '”')
+                            })
+                    })
+        })
+        .map(|k| tokens[k].span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nutgraf_parse::{parse, ParseOptions};
+
+    fn first_glue(text: &str) -> Option<String> {
+        let doc = parse(text, &ParseOptions::default());
+        let first = doc.selectable_sentences().next()?;
+        glue_point(&doc, first).map(|at| doc.text[at..].chars().take(20).collect())
+    }
+
+    #[test]
+    fn finds_captions_glued_onto_the_lead() {
+        let glued = "Guilty: Glenn Mason, 56, has said he will pay back the whole sum out of his \
+                     pension pot A respected bank manager who was jailed for stealing from his \
+                     elderly customers will have to pay back every penny. He said sorry.";
+        assert_eq!(first_glue(glued).as_deref(), Some("A respected bank man"));
+        let no_colon = "Rhodri Giggs outside Manchester Magistrates Court yesterday, where he was \
+                        banned from driving The brother of ex-footballer Ryan Giggs has lost his \
+                        job as a driver after being banned from the roads. More follows.";
+        assert_eq!(
+            first_glue(no_colon).as_deref(),
+            Some("The brother of ex-fo")
+        );
+    }
+
+    #[test]
+    fn leaves_ordinary_sentences_alone() {
+        for text in [
+            "Barbie collectors mark your calendars: This Saturday, a new doll goes on sale in \
+             every store across the country. Fans queued early.",
+            "With the new Avengers: Age of Ultron movie released this week, James Haskell showed \
+             off his inner Iron Man in a serious-looking Instagram post. Fans loved it.",
+            "It's not just UV rays that suncreams now protect against - some new products claim \
+             to stop the damage from infra-red A rays, too. Shops sell them.",
+            "The club said the striker will miss the game against the A team from the rival \
+             town next month. Fans were upset.",
+            "Prosecutors said the man, who was arrested on Monday, will appear in court. The \
+             hearing is set for Friday morning in the capital.",
+        ] {
+            assert_eq!(first_glue(text), None, "{text}");
+        }
+    }
+}
