@@ -1,12 +1,33 @@
 //! Times one summary of a long document and prints the figures.
 //!
 //! ```text
-//! cargo run --release -p nutgraf-summarize --example scale -- 10000 lexrank [threads] [max_term_df]
+//! cargo run --release -p nutgraf-summarize --example scale -- 10000 lexrank [threads] [--graph]
 //! ```
 //!
-//! Prints the sentence count, parse time, summarize time (scoring and
-//! selection of an already parsed document) and the graph size the graph
-//! scorers would build. Peak memory: run it under `/usr/bin/time -v`.
+//! Builds a document of about that many sentences of real news text (see
+//! `benches/common`), parses it, summarizes it once and prints:
+//!
+//! * `summarize`: wall time and CPU time (user + system of every thread of
+//!   the process) of `Summarizer::summarize_document` — scoring and
+//!   selection of the parsed document. On a shared machine the CPU time is
+//!   the meaningful one;
+//! * `rss_parsed`: resident memory once the document is built and parsed
+//!   (the input itself), and `peak_rss`: the high-water mark of the whole
+//!   run (what `/usr/bin/time -v` reports as "Maximum resident set size").
+//!   Their difference is what summarizing added at its peak.
+//!
+//! With `--graph` it also builds the tf-idf cosine graph alone (the core of
+//! the graph scorers) and PageRank on it, and prints their times and the
+//! edge count; this comes after the summary, so it does not change
+//! `peak_rss` unless it needs more than the summary did.
+//!
+//! Every algorithm at 10,000 and 100,000 sentences (the figures in
+//! `docs/scaling.md`):
+//!
+//! ```text
+//! for n in 10000 100000; do for a in default lead luhn edmundson lsa sumbasic klsum textrank lexrank pacsum; do
+//!   target/release/examples/scale $n $a 2; done; done
+//! ```
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -19,38 +40,30 @@ use nutgraf_summarize::vectors::{sentence_terms, Idf, IdfFormula, TermFilter};
 use nutgraf_summarize::{Algorithm, Summarizer, SummarizerConfig};
 use std::time::Instant;
 
-/// CPU seconds (user + system, all threads) used by this process so far,
-/// from /proc (Linux); 0 elsewhere. Wall time on a busy machine overstates
-/// cost, so both are printed.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the ")" closing the command name; utime and stime are
-    // fields 14 and 15 of the line, in clock ticks (100 per second).
-    let rest = stat.rsplit(')').next().unwrap_or("");
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |k: usize| {
-        fields
-            .get(k)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
+/// A `kB` line of /proc/self/status (`VmRSS`, `VmHWM`) in MB; 0 when
+/// unavailable (not Linux).
+fn status_mb(field: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|rest| rest.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let sentences: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
-    let algorithm: Algorithm = args
-        .get(2)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let graph_too = args.iter().any(|a| a == "--graph");
+    let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let sentences: usize = positional
+        .first()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let algorithm: Algorithm = positional
+        .get(1)
         .map(|a| a.parse().expect("algorithm name"))
         .unwrap_or_default();
-    let threads: Option<usize> = args.get(3).and_then(|a| a.parse().ok());
-    let mut graph_options = GraphOptions::default();
-    if let Some(df) = args.get(4).and_then(|a| a.parse().ok()) {
-        graph_options.max_term_df = df;
-    }
+    let threads: Option<usize> = positional.get(2).and_then(|a| a.parse().ok());
 
     let (text, source) = common::document(sentences);
     let config = SummarizerConfig {
@@ -63,43 +76,55 @@ fn main() {
     let t = Instant::now();
     let doc = parse(&text, &config.parse_options());
     let parse_time = t.elapsed();
+    let rss_parsed = status_mb("VmRSS");
 
     let t = Instant::now();
-    let cpu = cpu_seconds();
+    let cpu = cpu_time::ProcessTime::now();
     let summary = summarizer.summarize_document(&doc);
     let summarize_time = t.elapsed();
-    let summarize_cpu = cpu_seconds() - cpu;
-
-    let candidates: Vec<usize> = doc.selectable_sentences().collect();
-    let t = Instant::now();
-    let cpu = cpu_seconds();
-    let terms = sentence_terms(&doc, &candidates, &TermFilter::CONTENT);
-    let idf = Idf::from_sentences(&terms, doc.vocabulary.stems.len(), IdfFormula::Smooth);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(summarizer.threads())
-        .build()
-        .expect("pool");
-    let g = pool.install(|| similarity_graph(&terms, PairWeight::Cosine(&idf), &graph_options));
-    let graph_time = t.elapsed();
-    let graph_cpu = cpu_seconds() - cpu;
-    let t = Instant::now();
-    let ranks = pool.install(|| pagerank(&g, &PageRankOptions::default(), None));
-    let pagerank_time = t.elapsed();
+    let summarize_cpu = cpu.elapsed();
+    let peak = status_mb("VmHWM");
 
     println!(
         "source={source} sentences={} candidates={} algorithm={algorithm} threads={} \
-         parse={:.3}s summarize={:.3}s (cpu {:.2}s) cosine_graph={:.3}s (cpu {:.2}s) pagerank={:.3}s edges={} selected={}",
+         parse={:.3}s summarize={:.3}s cpu={:.3}s rss_parsed={:.0}MB peak_rss={:.0}MB selected={}",
         doc.sentences.len(),
-        candidates.len(),
+        summary.stats.candidate_count,
         summarizer.threads(),
         parse_time.as_secs_f64(),
         summarize_time.as_secs_f64(),
-        summarize_cpu,
-        graph_time.as_secs_f64(),
-        graph_cpu,
-        pagerank_time.as_secs_f64(),
-        g.edge_count(),
+        summarize_cpu.as_secs_f64(),
+        rss_parsed,
+        peak,
         summary.len(),
     );
-    assert_eq!(ranks.len(), g.len());
+
+    if graph_too {
+        let candidates: Vec<usize> = doc.selectable_sentences().collect();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(summarizer.threads())
+            .build()
+            .expect("pool");
+        let t = Instant::now();
+        let cpu = cpu_time::ProcessTime::now();
+        let terms = sentence_terms(&doc, &candidates, &TermFilter::CONTENT);
+        let idf = Idf::from_sentences(&terms, doc.vocabulary.stems.len(), IdfFormula::Smooth);
+        let g = pool.install(|| {
+            similarity_graph(&terms, PairWeight::Cosine(&idf), &GraphOptions::default())
+        });
+        let graph_time = t.elapsed();
+        let graph_cpu = cpu.elapsed();
+        let t = Instant::now();
+        let cpu = cpu_time::ProcessTime::now();
+        let ranks = pool.install(|| pagerank(&g, &PageRankOptions::default(), None));
+        println!(
+            "cosine_graph={:.3}s cpu={:.3}s edges={} pagerank={:.3}s cpu={:.3}s",
+            graph_time.as_secs_f64(),
+            graph_cpu.as_secs_f64(),
+            g.edge_count(),
+            t.elapsed().as_secs_f64(),
+            cpu.elapsed().as_secs_f64(),
+        );
+        assert_eq!(ranks.len(), g.len());
+    }
 }

@@ -17,22 +17,30 @@
 //!    point sum — and the whole graph — is bit-identical at any thread
 //!    count. The pair weights are also exactly symmetric: row `j` adds the
 //!    same products in the same order as row `i`.
-//! 3. **Bounds that keep it sub-quadratic** ([`GraphOptions`]):
+//! 3. **Bounds that keep it linear on long documents** ([`GraphOptions`]).
+//!    Documents with at most `exact_up_to` sentences (default 1,000, far
+//!    beyond any news article) get the exact graph; the two bounds below
+//!    only apply to longer ones, so ordinary articles are never affected.
 //!    * `max_term_df` (default 250): a term found in more than this many
 //!      sentences is a *hub*: it does not make two sentences neighbours on
 //!      its own (its postings are not walked), but it still adds its share
 //!      to the weight of every pair found through another shared term, so
 //!      the weights of the pairs kept are exact. Hubs are the common words
 //!      of a huge document ("said" in a 100,000-sentence file); walking
-//!      their postings is what makes the all-pairs step quadratic. What is
-//!      lost: pairs sharing *only* hub terms. Documents with at most
-//!      `max_term_df` sentences are never affected.
-//!    * `max_neighbours` (default 64): each row keeps at most this many neighbours, the
-//!      heaviest ones, ties broken by the lower column index. This bounds
-//!      memory at `n × max_neighbours` edges. Documents with at most
-//!      `max_neighbours + 1` sentences are never affected. A capped graph
-//!      may be asymmetric (i keeps j but j drops i); [`pagerank`] treats the
-//!      graph as directed, so that is fine.
+//!      their postings is what makes the all-pairs step quadratic. With it,
+//!      the walk visits at most `max_term_df` postings per term occurrence:
+//!      work ≤ `max_term_df ×` (number of term occurrences), linear in the
+//!      document. What is lost: pairs sharing *only* hub terms. For a
+//!      cosine, such a pair weighs at most `‖a_H‖ · ‖b_H‖`, the norms of the
+//!      two sentences' hub parts (Cauchy–Schwarz); hubs are the terms of
+//!      lowest idf, so that is the weakest kind of link.
+//!    * `max_neighbours` (default 64): each row keeps at most this many
+//!      neighbours, the heaviest ones, ties broken by the lower column
+//!      index. This bounds memory at `n × max_neighbours` edges (12 bytes
+//!      each). What is lost: the lightest edges of a sentence with more
+//!      than 64 neighbours. A capped graph may be asymmetric (i keeps j but
+//!      j drops i); [`pagerank`] treats the graph as directed, so that is
+//!      fine.
 //!
 //! ## Pair weights ([`PairWeight`])
 //!
@@ -103,6 +111,9 @@ pub enum PairWeight<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GraphOptions {
+    /// Documents with at most this many sentences get the exact graph: the
+    /// two bounds below only apply to longer ones.
+    pub exact_up_to: usize,
     /// Terms in more than this many sentences do not link sentences.
     pub max_term_df: usize,
     /// Keep at most this many neighbours per row (`None`: keep all).
@@ -114,6 +125,7 @@ pub struct GraphOptions {
 impl Default for GraphOptions {
     fn default() -> Self {
         GraphOptions {
+            exact_up_to: 1000,
             max_term_df: 250,
             max_neighbours: Some(64),
             min_weight: 0.0,
@@ -124,6 +136,7 @@ impl Default for GraphOptions {
 impl GraphOptions {
     /// No limits: the exact graph (quadratic on huge documents).
     pub const EXACT: GraphOptions = GraphOptions {
+        exact_up_to: usize::MAX,
         max_term_df: usize::MAX,
         max_neighbours: None,
         min_weight: 0.0,
@@ -227,6 +240,42 @@ impl SimilarityGraph {
                     out.columns.push(c);
                     out.weights.push(w);
                 }
+            }
+            out.offsets.push(out.columns.len());
+        }
+        out
+    }
+
+    /// The graph with a self-loop `i → i` of weight `diagonal(i)` for every
+    /// `i` where it is `Some` (replacing any self-loop already there), built
+    /// row by row in compressed form: one new graph, no per-row lists.
+    pub fn with_diagonal(&self, diagonal: impl Fn(usize) -> Option<f64>) -> SimilarityGraph {
+        let n = self.len();
+        let mut out = SimilarityGraph {
+            offsets: Vec::with_capacity(n + 1),
+            columns: Vec::with_capacity(self.columns.len() + n),
+            weights: Vec::with_capacity(self.columns.len() + n),
+        };
+        out.offsets.push(0);
+        for i in 0..n {
+            let (cols, ws) = self.row(i);
+            let d = diagonal(i);
+            let mut placed = d.is_none();
+            for (&c, &w) in cols.iter().zip(ws) {
+                if let Some(dw) = d.filter(|_| !placed && c as usize >= i) {
+                    out.columns.push(i as u32);
+                    out.weights.push(dw);
+                    placed = true;
+                    if c as usize == i {
+                        continue;
+                    }
+                }
+                out.columns.push(c);
+                out.weights.push(w);
+            }
+            if let Some(dw) = d.filter(|_| !placed) {
+                out.columns.push(i as u32);
+                out.weights.push(dw);
             }
             out.offsets.push(out.columns.len());
         }
@@ -424,6 +473,16 @@ struct Posting {
     val: f64,
 }
 
+/// One hub term of a sentence: its hub number (hub terms are numbered in
+/// ascending term order, so ascending hub numbers are ascending terms) and
+/// its factors in that sentence.
+#[derive(Clone, Copy)]
+struct HubEntry {
+    hub: u32,
+    own: f64,
+    val: f64,
+}
+
 /// Per-term postings, sorted by sentence, for the terms that link
 /// sentences: in at least 2 and at most `max_df` sentences. Terms above
 /// `max_df` are *hubs*: they find no candidates but still add their share
@@ -431,17 +490,23 @@ struct Posting {
 struct InvertedIndex {
     offsets: Vec<usize>,
     postings: Vec<Posting>,
-    hub: Vec<bool>,
+    /// By term id: 1 + the term's hub number, or 0 for a term that is not a
+    /// hub.
+    hub_of_term: Vec<u32>,
+    /// Number of hub terms.
+    hubs: usize,
     /// Per sentence: Euclidean norms of the `own` and `val` factors of its
     /// hub terms, and how many hub terms it has. By Cauchy–Schwarz the hub
     /// share of pair (i, j) is at most `hub_own[i] × hub_val[j]`.
     hub_own: Vec<f64>,
     hub_val: Vec<f64>,
     hub_count: Vec<u32>,
-    /// Per sentence, the positions (into [`Factors`]) of its hub terms,
-    /// ascending by term: sentence i's are `hub_start[i]..hub_start[i + 1]`.
+    /// Per sentence, its hub terms by ascending hub number, stored together
+    /// so that reading a candidate's hub terms is one short sequential read
+    /// (on a 100,000-sentence document, scattered reads here were most of
+    /// the graph's time): sentence i's are `hub_start[i]..hub_start[i + 1]`.
     hub_start: Vec<usize>,
-    hub_entries: Vec<usize>,
+    hub_entries: Vec<HubEntry>,
 }
 
 impl InvertedIndex {
@@ -452,6 +517,14 @@ impl InvertedIndex {
         let mut offsets = vec![0usize; vocab + 1];
         for t in 0..vocab {
             offsets[t + 1] = offsets[t] + if keep(df[t]) { df[t] } else { 0 };
+        }
+        let mut hub_of_term = vec![0u32; vocab];
+        let mut hubs = 0usize;
+        for (t, &d) in df.iter().enumerate() {
+            if d > max_df {
+                hubs += 1;
+                hub_of_term[t] = hubs as u32;
+            }
         }
         let empty = Posting {
             sentence: 0,
@@ -468,17 +541,21 @@ impl InvertedIndex {
         for i in 0..n {
             for k in factors.range(i) {
                 let t = factors.terms[k] as usize;
-                if df[t] > max_df {
-                    hub_own[i] += factors.own[k] * factors.own[k];
-                    hub_val[i] += factors.val[k] * factors.val[k];
+                let (own, val) = (factors.own[k], factors.val[k]);
+                if hub_of_term[t] > 0 {
+                    hub_own[i] += own * own;
+                    hub_val[i] += val * val;
                     hub_count[i] += 1;
-                    hub_entries.push(k);
-                }
-                if keep(df[t]) {
+                    hub_entries.push(HubEntry {
+                        hub: hub_of_term[t] - 1,
+                        own,
+                        val,
+                    });
+                } else if keep(df[t]) {
                     postings[next[t]] = Posting {
                         sentence: i as u32,
-                        own: factors.own[k],
-                        val: factors.val[k],
+                        own,
+                        val,
                     };
                     next[t] += 1;
                 }
@@ -488,7 +565,8 @@ impl InvertedIndex {
         InvertedIndex {
             offsets,
             postings,
-            hub: df.iter().map(|&d| d > max_df).collect(),
+            hub_of_term,
+            hubs,
             hub_own: hub_own.into_iter().map(f64::sqrt).collect(),
             hub_val: hub_val.into_iter().map(f64::sqrt).collect(),
             hub_count,
@@ -505,46 +583,65 @@ impl InvertedIndex {
         &self.postings[self.offsets[t]..self.offsets[t + 1]]
     }
 
-    fn is_hub(&self, term: u32) -> bool {
-        self.hub.get(term as usize).copied().unwrap_or(false)
+    /// The hub number of `term`, if it is a hub.
+    fn hub(&self, term: u32) -> Option<u32> {
+        match self.hub_of_term.get(term as usize) {
+            Some(&h) if h > 0 => Some(h - 1),
+            _ => None,
+        }
     }
 
-    fn hubs_of(&self, i: usize) -> &[usize] {
+    fn hubs_of(&self, i: usize) -> &[HubEntry] {
         &self.hub_entries[self.hub_start[i]..self.hub_start[i + 1]]
     }
 }
 
-/// Per-thread scratch space for one row: accumulators indexed by sentence,
-/// and the list of sentences touched (to reset only those).
+/// A row's running sums for one other sentence. `stamp` is 1 + the row
+/// that last touched the slot, so slots never need resetting; the sums sit
+/// next to it so that one posting touches one cache line.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    stamp: u32,
+    forward: f64,
+    backward: f64,
+}
+
+/// Per-thread scratch space for the rows of one chunk.
 struct Scratch {
-    forward: Vec<f64>,
-    backward: Vec<f64>,
-    seen: Vec<bool>,
+    /// By sentence.
+    slots: Vec<Slot>,
     touched: Vec<u32>,
-    hubs: Vec<usize>,
+    /// The row's own hub terms, ascending.
+    row_hubs: Vec<HubEntry>,
     /// (sentence, forward sum, backward sum) of each candidate of the row.
     candidates: Vec<(u32, f64, f64)>,
     bounds: Vec<f64>,
+    /// The finished row: (column, weight), ascending by column.
     out: Vec<(u32, f64)>,
-    /// By term id: 1 + position (into [`Factors`]) of the row's entry for
-    /// that hub term, or 0.
-    hub_mark: Vec<usize>,
+    /// By hub number: 1 + position in `row_hubs` of the row's entry for
+    /// that hub, or 0.
+    hub_mark: Vec<u32>,
 }
 
 impl Scratch {
-    fn new(n: usize, vocab: usize) -> Scratch {
+    fn new(n: usize, hubs: usize) -> Scratch {
         Scratch {
-            forward: vec![0.0; n],
-            backward: vec![0.0; n],
-            seen: vec![false; n],
+            slots: vec![Slot::default(); n],
             touched: Vec::new(),
-            hubs: Vec::new(),
+            row_hubs: Vec::new(),
             candidates: Vec::new(),
             bounds: Vec::new(),
             out: Vec::new(),
-            hub_mark: vec![0; vocab],
+            hub_mark: vec![0; hubs],
         }
     }
+}
+
+/// The rows of one chunk in compressed form.
+struct Part {
+    lengths: Vec<usize>,
+    columns: Vec<u32>,
+    weights: Vec<f64>,
 }
 
 /// Builds the sparse similarity graph of `sentences` (see the module docs).
@@ -556,86 +653,123 @@ pub fn similarity_graph(
     options: &GraphOptions,
 ) -> SimilarityGraph {
     let n = sentences.len();
+    let exact;
+    let options = if n <= options.exact_up_to {
+        exact = GraphOptions {
+            min_weight: options.min_weight,
+            ..GraphOptions::EXACT
+        };
+        &exact
+    } else {
+        options
+    };
     let factors = Factors::build(sentences, weight);
     let index = InvertedIndex::build(sentences, &factors, options.max_term_df);
 
     // Rows in chunks, one scratch space per chunk (a scratch space is O(n),
     // so not per row; and not `map_init`, which may call its init once per
-    // split job). About 8 chunks per thread balance the load.
+    // split job). About 8 chunks per thread balance the load. Each chunk
+    // writes its rows straight into flat arrays.
     let chunk = n.div_ceil(8 * rayon::current_num_threads().max(1)).max(64);
-    let rows: Vec<Vec<(u32, f64)>> = (0..n.div_ceil(chunk))
+    let parts: Vec<Part> = (0..n.div_ceil(chunk))
         .into_par_iter()
-        .flat_map_iter(|c| {
-            let mut scratch = Scratch::new(n, index.hub.len());
-            let rows: Vec<Vec<(u32, f64)>> = (c * chunk..n.min((c + 1) * chunk))
-                .map(|i| row(i, &factors, &index, options, &mut scratch))
-                .collect();
-            rows
+        .map(|c| {
+            let mut scratch = Scratch::new(n, index.hubs);
+            let rows = c * chunk..n.min((c + 1) * chunk);
+            let mut part = Part {
+                lengths: Vec::with_capacity(rows.len()),
+                columns: Vec::new(),
+                weights: Vec::new(),
+            };
+            for i in rows {
+                row(i, &factors, &index, options, &mut scratch);
+                part.lengths.push(scratch.out.len());
+                part.columns.extend(scratch.out.iter().map(|&(c, _)| c));
+                part.weights.extend(scratch.out.iter().map(|&(_, w)| w));
+            }
+            part
         })
         .collect();
+    drop(index);
 
-    let edges = rows.iter().map(Vec::len).sum();
-    let mut graph = SimilarityGraph {
-        offsets: Vec::with_capacity(n + 1),
-        columns: Vec::with_capacity(edges),
-        weights: Vec::with_capacity(edges),
-    };
-    graph.offsets.push(0);
-    for r in rows {
-        for (c, w) in r {
-            graph.columns.push(c);
-            graph.weights.push(w);
+    // Concatenate the parts, freeing each once copied, so the peak is about
+    // one graph plus one part rather than two graphs.
+    let edges: usize = parts.iter().map(|p| p.columns.len()).sum();
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    let mut parts = parts.into_iter();
+    let (mut columns, mut weights) = match parts.next() {
+        Some(first) => {
+            for len in first.lengths {
+                offsets.push(offsets[offsets.len() - 1] + len);
+            }
+            (first.columns, first.weights)
         }
-        graph.offsets.push(graph.columns.len());
+        None => (Vec::new(), Vec::new()),
+    };
+    columns.reserve_exact(edges - columns.len());
+    weights.reserve_exact(edges - weights.len());
+    for part in parts {
+        for len in part.lengths {
+            offsets.push(offsets[offsets.len() - 1] + len);
+        }
+        columns.extend_from_slice(&part.columns);
+        weights.extend_from_slice(&part.weights);
     }
-    graph
+    SimilarityGraph {
+        offsets,
+        columns,
+        weights,
+    }
 }
 
-/// Computes row `i`. Each pair's sum runs over the shared linking terms in
-/// ascending order, then over the shared hub terms in ascending order: the
-/// same order in row `i` and row `j`, whatever the thread.
+/// Computes row `i` into `scratch.out`. Each pair's sum runs over the
+/// shared linking terms in ascending order, then over the shared hub terms
+/// in ascending order: the same order in row `i` and row `j`, whatever the
+/// thread.
 fn row(
     i: usize,
     f: &Factors,
     index: &InvertedIndex,
     options: &GraphOptions,
     scratch: &mut Scratch,
-) -> Vec<(u32, f64)> {
+) {
     let bm25 = f.kind == Kind::Bm25;
-    scratch.hubs.clear();
+    let stamp = i as u32 + 1;
+    scratch.row_hubs.clear();
     for k in f.range(i) {
         let t = f.terms[k];
-        if index.is_hub(t) {
-            scratch.hubs.push(k);
+        let (own, val) = (f.own[k], f.val[k]);
+        if let Some(hub) = index.hub(t) {
+            scratch.row_hubs.push(HubEntry { hub, own, val });
             continue;
         }
-        let (own, val) = (f.own[k], f.val[k]);
         for p in index.postings(t) {
             let j = p.sentence as usize;
             if j == i {
                 continue;
             }
-            if !scratch.seen[j] {
-                scratch.seen[j] = true;
+            let slot = &mut scratch.slots[j];
+            if slot.stamp != stamp {
+                *slot = Slot {
+                    stamp,
+                    forward: 0.0,
+                    backward: 0.0,
+                };
                 scratch.touched.push(p.sentence);
             }
-            scratch.forward[j] += own * p.val;
+            slot.forward += own * p.val;
             if bm25 {
-                scratch.backward[j] += p.own * val;
+                slot.backward += p.own * val;
             }
         }
     }
 
-    // Collect the candidates and reset the accumulators for the next row.
+    // Collect the candidates.
     scratch.candidates.clear();
     for &j in &scratch.touched {
-        let ju = j as usize;
-        scratch
-            .candidates
-            .push((j, scratch.forward[ju], scratch.backward[ju]));
-        scratch.forward[ju] = 0.0;
-        scratch.backward[ju] = 0.0;
-        scratch.seen[ju] = false;
+        let slot = scratch.slots[j as usize];
+        scratch.candidates.push((j, slot.forward, slot.backward));
     }
     scratch.touched.clear();
 
@@ -647,7 +781,7 @@ fn row(
     // of a huge document; the weights kept are unchanged.
     if let Some(k) = options.max_neighbours {
         let prunable = f.non_negative && f.kind != Kind::Bm25 && k > 0;
-        if prunable && !scratch.hubs.is_empty() && scratch.candidates.len() > k {
+        if prunable && !scratch.row_hubs.is_empty() && scratch.candidates.len() > k {
             // Upper bound of the hub share of pair (i, j), with a little
             // slack so rounding can never prune a pair that belongs.
             let hub_share = |j: usize| -> f64 {
@@ -684,20 +818,20 @@ fn row(
     }
 
     scratch.out.clear();
-    for &k in &scratch.hubs {
-        scratch.hub_mark[f.terms[k] as usize] = k + 1;
+    for (pos, h) in scratch.row_hubs.iter().enumerate() {
+        scratch.hub_mark[h.hub as usize] = pos as u32 + 1;
     }
     for &(j, mut fwd, mut bwd) in &scratch.candidates {
         let ju = j as usize;
-        if !scratch.hubs.is_empty() {
+        if !scratch.row_hubs.is_empty() {
             // Shared hub terms, ascending: j's hub terms that the row marked.
-            for &kj in index.hubs_of(ju) {
-                let mark = scratch.hub_mark[f.terms[kj] as usize];
+            for e in index.hubs_of(ju) {
+                let mark = scratch.hub_mark[e.hub as usize];
                 if mark > 0 {
-                    let k = mark - 1;
-                    fwd += f.own[k] * f.val[kj];
+                    let mine = &scratch.row_hubs[mark as usize - 1];
+                    fwd += mine.own * e.val;
                     if bm25 {
-                        bwd += f.own[kj] * f.val[k];
+                        bwd += e.own * mine.val;
                     }
                 }
             }
@@ -726,9 +860,8 @@ fn row(
             scratch.out.push((j, w));
         }
     }
-
-    for &k in &scratch.hubs {
-        scratch.hub_mark[f.terms[k] as usize] = 0;
+    for h in &scratch.row_hubs {
+        scratch.hub_mark[h.hub as usize] = 0;
     }
 
     let out = &mut scratch.out;
@@ -746,8 +879,6 @@ fn row(
         }
     }
     out.sort_unstable_by_key(|&(c, _)| c);
-    // A fresh, exactly sized row: the scratch buffer keeps its capacity.
-    out.to_vec()
 }
 
 /// Power-iteration settings.
@@ -970,6 +1101,7 @@ mod tests {
         let (d, t) = terms(&text);
         let idf = Idf::from_sentences(&t, d.vocabulary.stems.len(), IdfFormula::Smooth);
         let opts = GraphOptions {
+            exact_up_to: 0,
             max_neighbours: Some(3),
             ..GraphOptions::EXACT
         };
@@ -977,6 +1109,7 @@ mod tests {
         assert_eq!(g.row(0).0, &[1, 2, 3]);
         assert_eq!(g.row(5).0, &[0, 1, 2]);
         let hubs = GraphOptions {
+            exact_up_to: 0,
             max_term_df: 9,
             ..GraphOptions::EXACT
         };
@@ -995,6 +1128,7 @@ mod tests {
         let (d, t) = terms(text);
         let idf = Idf::from_sentences(&t, d.vocabulary.stems.len(), IdfFormula::Smooth);
         let opts = GraphOptions {
+            exact_up_to: 0,
             max_term_df: 3,
             ..GraphOptions::EXACT
         };
@@ -1027,6 +1161,7 @@ mod tests {
         let idf = Idf::from_sentences(&t, d.vocabulary.stems.len(), IdfFormula::Smooth);
         for weight in [PairWeight::Cosine(&idf), PairWeight::Overlap] {
             let uncapped = GraphOptions {
+                exact_up_to: 0,
                 max_term_df: 20,
                 max_neighbours: None,
                 min_weight: 0.0,
@@ -1052,6 +1187,40 @@ mod tests {
         }
     }
 
+    /// Documents up to `exact_up_to` sentences get the exact graph whatever
+    /// the bounds; one sentence more and the bounds apply.
+    #[test]
+    fn bounds_engage_only_above_exact_up_to() {
+        let text: String = (0..120)
+            .map(|i| {
+                format!(
+                    "Market report {} on topic{} and market news.\n",
+                    i % 13,
+                    i % 7
+                )
+            })
+            .collect();
+        let (d, t) = terms(&text);
+        let idf = Idf::from_sentences(&t, d.vocabulary.stems.len(), IdfFormula::Smooth);
+        let exact = similarity_graph(&t, PairWeight::Cosine(&idf), &GraphOptions::EXACT);
+        let tight = GraphOptions {
+            exact_up_to: t.len(),
+            max_term_df: 10,
+            max_neighbours: Some(4),
+            min_weight: 0.0,
+        };
+        assert_eq!(
+            similarity_graph(&t, PairWeight::Cosine(&idf), &tight),
+            exact
+        );
+        let engaged = GraphOptions {
+            exact_up_to: t.len() - 1,
+            ..tight
+        };
+        let g = similarity_graph(&t, PairWeight::Cosine(&idf), &engaged);
+        assert!(g.edge_count() <= 4 * t.len() && g.edge_count() < exact.edge_count());
+    }
+
     #[test]
     fn same_graph_at_any_thread_count() {
         let text: String = (0..400)
@@ -1072,7 +1241,13 @@ mod tests {
                 .build()
                 .unwrap();
             pool.install(|| {
-                let g = similarity_graph(&t, PairWeight::Cosine(&idf), &GraphOptions::default());
+                // Bounds on (they engage above `exact_up_to`).
+                let bounded = GraphOptions {
+                    exact_up_to: 0,
+                    max_term_df: 30,
+                    ..GraphOptions::default()
+                };
+                let g = similarity_graph(&t, PairWeight::Cosine(&idf), &bounded);
                 let r = pagerank(&g, &PageRankOptions::default(), None);
                 (g, r)
             })
@@ -1109,6 +1284,25 @@ mod tests {
             None
         )
         .is_empty());
+    }
+
+    #[test]
+    fn diagonal_is_inserted_in_column_order() {
+        let g = SimilarityGraph::from_rows(vec![
+            vec![(1, 2.0), (2, 0.5)],
+            vec![(0, 2.0), (1, 9.0)],
+            vec![(0, 0.5)],
+            vec![],
+        ]);
+        let d = g.with_diagonal(|i| (i != 2).then_some(1.0));
+        let expected = SimilarityGraph::from_rows(vec![
+            vec![(0, 1.0), (1, 2.0), (2, 0.5)],
+            vec![(0, 2.0), (1, 1.0)],
+            vec![(0, 0.5)],
+            vec![(3, 1.0)],
+        ]);
+        assert_eq!(d, expected);
+        assert_eq!(g.with_diagonal(|_| None), g);
     }
 
     #[test]

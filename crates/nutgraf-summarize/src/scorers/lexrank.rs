@@ -137,11 +137,12 @@ impl Scorer for LexRank {
                 (0..n).map(|i| g.row(i).0.len() as f64).collect()
             }
             LexRankVariant::Thresholded => pagerank(&thresholded(), &self.pagerank, None),
-            LexRankVariant::Continuous => pagerank(
-                &with_self_loops(&cosine, &has_vector, 1.0),
-                &self.pagerank,
-                None,
-            ),
+            LexRankVariant::Continuous => {
+                // The cosine graph is not needed once the loops are in.
+                let looped = with_self_loops(&cosine, &has_vector, 1.0);
+                drop(cosine);
+                pagerank(&looped, &self.pagerank, None)
+            }
         };
         for (s, &v) in scores.iter_mut().zip(&has_vector) {
             if !v || !s.is_finite() {
@@ -158,15 +159,11 @@ fn with_self_loops(
     has_vector: &[bool],
     weight: f64,
 ) -> crate::similarity::SimilarityGraph {
-    let rows = (0..graph.len())
-        .map(|i| {
-            let (cols, ws) = graph.row(i);
-            let mut row: Vec<(u32, f64)> = cols.iter().copied().zip(ws.iter().copied()).collect();
-            if has_vector.get(i).copied().unwrap_or(false) {
-                row.push((i as u32, weight));
-            }
-            row
-        })
-        .collect();
-    crate::similarity::SimilarityGraph::from_rows(rows)
+    graph.with_diagonal(|i| {
+        has_vector
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+            .then_some(weight)
+    })
 }
