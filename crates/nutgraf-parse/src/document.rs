@@ -1,6 +1,6 @@
 //! The parsed document: the original text described by byte spans.
 
-use crate::{Language, Role, Span};
+use crate::{Language, Role, Span, Vocabulary};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -61,15 +61,6 @@ pub struct Token {
     pub stem: u32,
     /// True when the word is on the language's stop-word list.
     pub stop: bool,
-}
-
-/// The distinct lowercased words and stems of a document.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Vocabulary {
-    /// Lowercased words, indexed by [`Token::word`].
-    pub words: Vec<String>,
-    /// Snowball stems, indexed by [`Token::stem`].
-    pub stems: Vec<String>,
 }
 
 /// Metadata found on the page.

@@ -24,13 +24,15 @@ pub mod sentences;
 mod span;
 pub mod structure;
 pub mod tokens;
+mod vocabulary;
 
-pub use document::{Block, Dateline, Document, Metadata, Sentence, Token, Vocabulary};
+pub use document::{Block, Dateline, Document, Metadata, Sentence, Token};
 pub use error::ParseError;
 pub use language::{Language, UnknownLanguage};
 pub use options::ParseOptions;
 pub use role::{Role, UnknownRole};
 pub use span::Span;
+pub use vocabulary::{Iter as StringListIter, StringList, Vocabulary};
 
 use tokens::Tokenizer;
 

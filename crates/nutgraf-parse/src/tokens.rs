@@ -23,7 +23,7 @@
 //! article has few repeated words, hence the per-thread cache. Hashing is
 //! `rustc-hash` (FxHash).
 
-use crate::{Language, Span, Token, Vocabulary};
+use crate::{Language, Span, StringList, Token, Vocabulary};
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
@@ -99,9 +99,9 @@ struct WordCache {
     stem_seen_in: Vec<(u32, u32)>,
     /// Stamp of the last document that used the cache.
     last_doc: u32,
-    /// Number of words of the last document (to size the next one's
-    /// vocabulary up front).
-    last_words: usize,
+    /// Sizes of the last document's vocabulary (words, word bytes, stems,
+    /// stem bytes), to size the next one's up front.
+    last_sizes: [usize; 4],
 }
 
 /// Beyond this many distinct words the cache starts afresh.
@@ -123,7 +123,7 @@ impl WordCache {
             stem_ids: FxHashMap::default(),
             stem_seen_in: Vec::new(),
             last_doc: 0,
-            last_words: 0,
+            last_sizes: [0; 4],
         }
     }
 
@@ -184,7 +184,13 @@ fn stop_set(language: Language) -> &'static FxHashSet<&'static str> {
 
 impl Drop for Tokenizer {
     fn drop(&mut self) {
-        self.cache.last_words = self.ids.len();
+        let (words, stems) = (&self.vocabulary.words, &self.vocabulary.stems);
+        self.cache.last_sizes = [
+            words.len(),
+            words.total_bytes(),
+            stems.len(),
+            stems.total_bytes(),
+        ];
         let language = self.cache.language;
         let cache = std::mem::replace(&mut self.cache, Box::new(WordCache::new(language)));
         CACHE.with(|slot| slot.set(Some(cache)));
@@ -197,12 +203,12 @@ impl Tokenizer {
         let mut cache = WordCache::take(language);
         cache.last_doc += 1;
         let doc = cache.last_doc;
-        let words = cache.last_words;
+        let [words, word_bytes, stems, stem_bytes] = cache.last_sizes;
         Tokenizer {
             cache,
             vocabulary: Vocabulary {
-                words: Vec::with_capacity(words),
-                stems: Vec::with_capacity(words),
+                words: StringList::with_capacity(words, word_bytes),
+                stems: StringList::with_capacity(stems, stem_bytes),
             },
             ids: Vec::with_capacity(words),
             doc,
@@ -270,12 +276,15 @@ impl Tokenizer {
             return ids;
         }
         let key = pack(surface.as_bytes(), true);
+        // The key's first bytes are the lowercased word.
+        let key_bytes = key.to_le_bytes();
+        let lower = std::str::from_utf8(&key_bytes[..surface.len()]).unwrap_or_default();
         let mut known = match self.cache.short.get(&key) {
             Some(known) if known.doc == self.doc => return self.ids[known.word as usize],
             Some(&known) => known,
-            None => self.cache.learn(&surface.to_ascii_lowercase()),
+            None => self.cache.learn(lower),
         };
-        let ids = self.add(&mut known, surface.to_ascii_lowercase());
+        let ids = self.add(&mut known, lower);
         self.cache.short.insert(key, known);
         ids
     }
@@ -291,7 +300,7 @@ impl Tokenizer {
             Some(&known) => known,
             None => self.cache.learn(lower),
         };
-        let ids = self.add(&mut known, lower.to_string());
+        let ids = self.add(&mut known, lower);
         self.cache.short.insert(key, known);
         ids
     }
@@ -303,7 +312,7 @@ impl Tokenizer {
             Some(&known) => known,
             None => self.cache.learn(lower),
         };
-        let ids = self.add(&mut known, lower.to_string());
+        let ids = self.add(&mut known, lower);
         self.cache.long.insert(lower.into(), known);
         ids
     }
@@ -311,7 +320,7 @@ impl Tokenizer {
     /// Adds a word new to this document: its word id, and a stem id if the
     /// stem is new to the document too. `known` gets this document's stamp;
     /// the caller stores it back in the cache.
-    fn add(&mut self, known: &mut Known, lower: String) -> WordIds {
+    fn add(&mut self, known: &mut Known, lower: &str) -> WordIds {
         let cache = &mut *self.cache;
         let global_stem = known.stem as usize;
         let (stamp, mut stem) = cache.stem_seen_in[global_stem];
@@ -321,7 +330,7 @@ impl Tokenizer {
                 Some(prefix) if known.stem_len != NOT_PREFIX => prefix,
                 _ => &cache.stems[global_stem],
             };
-            self.vocabulary.stems.push(text.to_string());
+            self.vocabulary.stems.push(text);
             cache.stem_seen_in[global_stem] = (self.doc, stem);
         }
         let word = self.vocabulary.words.len() as u32;
@@ -449,8 +458,8 @@ mod tests {
             .map(|t| {
                 (
                     t.span.slice(text).to_string(),
-                    vocabulary.words[t.word as usize].clone(),
-                    vocabulary.stems[t.stem as usize].clone(),
+                    vocabulary.words[t.word as usize].to_string(),
+                    vocabulary.stems[t.stem as usize].to_string(),
                     t.stop,
                 )
             })
@@ -613,7 +622,7 @@ mod tests {
         let vocabulary = tokenizer.into_vocabulary();
         let got: Vec<&str> = stems
             .iter()
-            .map(|&s| vocabulary.stems[s as usize].as_str())
+            .map(|&s| &vocabulary.stems[s as usize])
             .collect();
         assert_eq!(got, ["storm", "flood"]);
     }

@@ -114,7 +114,8 @@ fn check(doc: &Document) -> Result<(), TestCaseError> {
         prop_assert!(token.span.start >= prev_end, "token {t} overlaps");
         prev_end = token.span.end;
         let word = doc.vocabulary.words.get(token.word as usize);
-        prop_assert_eq!(word, Some(&token.span.slice(text).to_lowercase()));
+        let lower = token.span.slice(text).to_lowercase();
+        prop_assert_eq!(word, Some(lower.as_str()));
         prop_assert!((token.stem as usize) < doc.vocabulary.stems.len());
     }
     for &stem in &doc.title_stems {

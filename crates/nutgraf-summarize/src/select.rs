@@ -127,7 +127,7 @@ pub fn hint_coverage(doc: &Document, candidates: &[usize], hints: &[String]) -> 
         .stems
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.as_str(), i as u32))
+        .map(|(i, s)| (s, i as u32))
         .collect();
     let wanted_ids: Vec<u32> = wanted
         .iter()

@@ -254,7 +254,7 @@ impl DocumentFrequencies {
                 if !*flag {
                     *flag = true;
                     let stem = &doc.vocabulary.stems[token.stem as usize];
-                    *self.counts.entry(stem.clone()).or_insert(0) += 1;
+                    *self.counts.entry(stem.to_string()).or_insert(0) += 1;
                 }
             }
         }

@@ -151,7 +151,7 @@ impl Edmundson {
             .vocabulary
             .words
             .iter()
-            .map(|w| i8::from(bonus.contains(w.as_str())) - i8::from(stigma.contains(w.as_str())))
+            .map(|w| i8::from(bonus.contains(w)) - i8::from(stigma.contains(w)))
             .collect();
 
         // Key words: stem counts over the story and the candidates.
