@@ -2,7 +2,7 @@
 //! articles stays story text.
 //!
 //! ```text
-//! cargo run --release -p nutgraf-parse --example story_extraction [-- PAGES.jsonl.gz] [--show ID] [--junk] [--quality]
+//! cargo run --release -p nutgraf-parse --example story_extraction [-- PAGES.jsonl.gz] [--show ID] [--text FILE] [--junk] [--quality]
 //! ```
 //!
 //! Pages (`news_pages_raw.dev.jsonl.gz`: `raw_text`, `article_body`): each
@@ -26,6 +26,8 @@
 //! sentences. `--junk` lists them.
 //!
 //! `--quality` skips the speed figures.
+//!
+//! `--text FILE` prints the blocks of one plain-text file and stops.
 //!
 //! `--show ID` prints every block of the page whose id starts with ID, with
 //! its role.
@@ -184,6 +186,15 @@ fn cpu_ns() -> Option<u64> {
     stat.split_whitespace().next()?.parse().ok()
 }
 
+/// Prints every block with its role, then the metadata.
+fn show_blocks(doc: &Document) {
+    for block in &doc.blocks {
+        let t = doc.slice(block.span).replace('\n', "⏎");
+        println!("{:<11} {}", block.role.as_str(), t);
+    }
+    println!("metadata: {:?}", doc.metadata);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut show = None;
@@ -199,6 +210,12 @@ fn main() {
             junk_list = true;
         } else if args[i] == "--speed" {
             speed_only = true;
+        } else if args[i] == "--text" {
+            // Roles of one plain-text file, then stop.
+            let text = std::fs::read_to_string(args.get(i + 1).map_or("", String::as_str))
+                .unwrap_or_default();
+            show_blocks(&parse(&text, &ParseOptions::default()));
+            return;
         } else if args[i] == "--show" {
             show = args.get(i + 1).cloned();
             i += 1;
@@ -225,11 +242,7 @@ fn main() {
         let reference = bag(page["article_body"].as_str().unwrap_or(""));
         let doc = parse(raw, &options);
         if show.as_deref().is_some_and(|s| id.starts_with(s)) {
-            for block in &doc.blocks {
-                let t = doc.slice(block.span).replace('\n', "⏎");
-                println!("{:<11} {}", block.role.as_str(), t);
-            }
-            println!("metadata: {:?}", doc.metadata);
+            show_blocks(&doc);
         }
         let c = overlap(&text_of(&doc, Role::is_story), &reference);
         let f = story[0].add(c);

@@ -252,6 +252,206 @@ fn odd_inputs_do_not_panic() {
     }
 }
 
+#[test]
+fn wire_photo_captions_without_cue_words() {
+    let text = "Menu\n\nSearch\n\nCouncil Votes To Close The Old Bridge\n\n\
+By Ann Lee\n\n\
+The city council voted on Tuesday to close the old river bridge for two years of repairs, after engineers found cracks in three of its supports.\n\n\
+A cyclist crosses the old river bridge, Monday, March 2, 2020, in Dayton, Ohio.\n\n\
+Traffic will move to the new crossing downstream, which opened last spring, the council said in a statement.\n\n\
+Workers inspect a support of the bridge on February 27, 2020 in Dayton, Ohio.\n\n\
+The repairs were first planned on March 3, 2015, but were put off for lack of money, officials said.\n";
+    assert_eq!(
+        role_of(
+            text,
+            "A cyclist crosses the old river bridge, Monday, March 2, 2020, in Dayton, Ohio."
+        ),
+        Role::Caption
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "Workers inspect a support of the bridge on February 27, 2020 in Dayton, Ohio."
+        ),
+        Role::Caption
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "The repairs were first planned on March 3, 2015, but were put off for lack of money, officials said."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
+fn agency_credit_glued_to_a_caption() {
+    let text = "The harbour reopened on Friday after a week of storms, the port authority said, and the first ferries left for the islands in the afternoon.\n\n\
+Fishing boats wait at the harbour wall on May 2. The port was closed for a week. Jane Roe / AFP\n\n\
+Ferry companies said they would add extra sailings over the weekend to clear the backlog of passengers.\n\n\
+The mayor waves at the crowd.John Doe / AP file\n\n\
+Officials expect the season to start as planned.\n";
+    assert_eq!(
+        role_of(
+            text,
+            "Fishing boats wait at the harbour wall on May 2. The port was closed for a week. Jane Roe / AFP"
+        ),
+        Role::Caption
+    );
+    assert_eq!(
+        role_of(text, "The mayor waves at the crowd.John Doe / AP file"),
+        Role::Caption
+    );
+}
+
+#[test]
+fn sign_up_boxes_are_furniture() {
+    let text = "The bakery will open a second shop in the old market hall next month, its owner said, creating twenty jobs.\n\n\
+Let our news meet your inbox. The stories that matter, delivered every morning.\n\n\
+Subscribe to the Daily Crumb and never miss a story from your town again.\n\n\
+Please check the opt-in box to confirm.\n\n\
+The magazine now has 40,000 subscribers, up from 25,000 a year ago.\n\n\
+The new shop will sell bread, cakes and coffee, and will stay open late on Fridays, when the market hall hosts a night market with music and street food.\n\n\
+Its owner started the business ten years ago in her kitchen, selling loaves to neighbours, and opened the first shop on the high street four years later.\n";
+    for line in [
+        "Let our news meet your inbox. The stories that matter, delivered every morning.",
+        "Subscribe to the Daily Crumb and never miss a story from your town again.",
+        "Please check the opt-in box to confirm.",
+    ] {
+        assert_eq!(role_of(text, line), Role::Boilerplate, "{line}");
+    }
+    assert_eq!(
+        role_of(
+            text,
+            "The magazine now has 40,000 subscribers, up from 25,000 a year ago."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
+fn more_stories_heading_ends_the_story() {
+    let text = "The museum will reopen in May after a two-year renovation that doubled its gallery space, the director said on Monday.\n\n\
+The new wing will show the collection of maps that was kept in storage for decades.\n\n\
+More Great Local Stories\n\n\
+Farmers Market Moves To The Station Square\n\n\
+School Choir Wins National Prize After Years Of Practice\n";
+    assert_eq!(role_of(text, "More Great Local Stories"), Role::Boilerplate);
+    assert_ne!(
+        role_of(text, "Farmers Market Moves To The Station Square"),
+        Role::Body
+    );
+}
+
+#[test]
+fn a_caption_shown_twice_is_a_caption() {
+    let text = "Rescue Teams Search Flooded Valley\n\n\
+Rescue workers carry a woman through the flooded main street of the village.\n\n\
+Rescue workers carry a woman through the flooded main street of the village.\n\n\
+Rescue teams searched the flooded valley on Sunday for people trapped in their homes, after two days of rain burst the banks of the river.\n\n\
+More than 300 people spent the night in the school gym, the regional government said.\n";
+    let b = blocks(text);
+    let copies: Vec<Role> = b
+        .iter()
+        .filter(|(_, t)| t.starts_with("Rescue workers carry"))
+        .map(|(r, _)| *r)
+        .collect();
+    assert_eq!(copies, [Role::Caption, Role::Caption], "{b:?}");
+    assert_eq!(
+        role_of(
+            text,
+            "More than 300 people spent the night in the school gym, the regional government said."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
+fn body_starts_after_a_late_byline() {
+    // Headline, summary, a sign-up box, then the date and byline: the body
+    // starts after the byline; the summary is the standfirst.
+    let text = "Home\n\nNews\n\n\
+Town Council Approves New Park\n\n\
+The park will open next summer on the site of the old gasworks. It will cost 2 million pounds.\n\n\
+Morning Briefing\n\n\
+Get the top local stories every morning, straight to your inbox.\n\n\
+Nov. 19, 2019, 8:41 AM\n\n\
+By Sam Green\n\n\
+The town council approved plans for a new park on Tuesday, ending a ten-year argument over the future of the old gasworks site.\n\n\
+Work will start in the spring, and the park should open by next summer, the council said.\n\n\
+Residents had asked for a park since the gasworks closed in 2009.\n";
+    assert_eq!(
+        role_of(
+            text,
+            "The park will open next summer on the site of the old gasworks. It will cost 2 million pounds."
+        ),
+        Role::Standfirst
+    );
+    assert_ne!(role_of(text, "Morning Briefing"), Role::Body);
+    assert_eq!(role_of(text, "By Sam Green"), Role::Byline);
+    assert_eq!(
+        role_of(text, "The town council approved plans for a new park on Tuesday, ending a ten-year argument over the future of the old gasworks site."),
+        Role::Body
+    );
+}
+
+#[test]
+fn body_starts_at_a_late_dateline() {
+    // Key points and a photo with its credit before the paragraph that
+    // opens with the dateline.
+    let text = "Airline Orders 20 New Jets\n\n\
+The airline ordered 20 long-range jets worth 5 billion dollars at the air show.\n\n\
+The order replaces part of an earlier one for a larger model.\n\n\
+The airline's chief executive walks past a jet at the air show.\n\n\
+Jane Roe | Getty Images\n\n\
+PARIS — The airline ordered 20 long-range jets on Wednesday, its chief executive said at the air show, in a deal worth about 5 billion dollars at list prices.\n\n\
+The order replaces part of an earlier commitment for a larger model that has been delayed by two years.\n";
+    assert_eq!(
+        role_of(
+            text,
+            "The order replaces part of an earlier one for a larger model."
+        ),
+        Role::Caption
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "The airline's chief executive walks past a jet at the air show."
+        ),
+        Role::Caption
+    );
+    assert_eq!(role_of(text, "PARIS —"), Role::Dateline);
+    let d = doc(text);
+    let first_body = d
+        .blocks
+        .iter()
+        .find(|b| b.role == Role::Body)
+        .map(|b| d.slice(b.span));
+    assert!(
+        first_body
+            .is_some_and(|t| t.starts_with("The airline ordered 20 long-range jets on Wednesday")),
+        "{first_body:?}"
+    );
+}
+
+#[test]
+fn clean_article_with_a_short_dated_line_stays_body() {
+    // Short paragraphs, then a date line and more prose: no furniture, so
+    // the opening paragraphs are not taken for lead-in material.
+    let text = "The festival will return to the park this summer.\n\n\
+Organisers said tickets sold out in an hour.\n\n\
+Saturday 12 March 2005\n\n\
+The first acts were announced on Friday, and more will follow next week, the organisers said in a statement.\n";
+    assert_eq!(
+        role_of(text, "The festival will return to the park this summer."),
+        Role::Body
+    );
+    assert_eq!(
+        role_of(text, "Organisers said tickets sold out in an hour."),
+        Role::Body
+    );
+}
+
 // ---- corpus floors -------------------------------------------------------
 
 fn data(file: &str) -> Option<Vec<serde_json::Value>> {

@@ -6,6 +6,7 @@
 //! the presence of keywords and a few keyword pairs. Long lines are prose
 //! and are not scanned past their first words.
 
+use super::caption::dated_caption;
 use super::date::find_date;
 use super::lines::{is_space, is_word_char, Unit};
 use std::sync::LazyLock;
@@ -27,6 +28,9 @@ pub(crate) enum Cue {
     Related,
     /// Menus, share buttons, cookie notices, copyright footers.
     Boilerplate,
+    /// A line of a newsletter sign-up box ("Let our news meet your inbox."):
+    /// furniture, but boxes like this sit inside stories.
+    Signup,
     /// The heading of a list of other stories ("You may also like",
     /// "Related stories", "More from …"): the story has ended.
     SectionBreak,
@@ -54,6 +58,12 @@ enum Kw {
     Share,
     Social,
     Subscribe,
+    /// "subscribe" itself, the imperative of sign-up boxes.
+    SubscribeCmd,
+    /// "inbox": "Let our news meet your inbox".
+    Inbox,
+    /// "opt" of "opt-in" / "opt out".
+    Opt,
     Newsletter,
     Cookie,
     Privacy,
@@ -158,9 +168,10 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("youtube", Kw::Social),
     ("flipboard", Kw::Social),
     ("tumblr", Kw::Social),
-    ("subscribe", Kw::Subscribe),
+    ("subscribe", Kw::SubscribeCmd),
+    ("inbox", Kw::Inbox),
+    ("opt", Kw::Opt),
     ("subscription", Kw::Subscribe),
-    ("subscribers", Kw::Subscribe),
     ("subscribed", Kw::Subscribe),
     ("unsubscribe", Kw::Subscribe),
     ("newsletter", Kw::Newsletter),
@@ -383,6 +394,7 @@ fn pair_bit(a: Kw, b: Kw) -> u32 {
         (Kw::Terms, Kw::Of) => 1 << 17,
         (Kw::Terms, Kw::Use) => 1 << 18,
         (Kw::File, Kw::Photo) => 1 << 19,
+        (Kw::Opt, Kw::In) => 1 << 20,
         _ => 0,
     }
 }
@@ -417,6 +429,11 @@ struct Scan {
     pairs: u32,
     /// "REUTERS/", "AFP /": an agency name followed by a slash.
     agency_slash: bool,
+    /// "/ AFP", "| Getty Images": the index of the last word naming a photo
+    /// agency right after a slash or bar (a credit glued to a caption's end).
+    slash_agency_at: Option<usize>,
+    /// A slash or bar since the last word ended.
+    slash_seen: bool,
     any_digit_word: bool,
     /// ASCII digits in the line (a date needs at least four).
     digits: usize,
@@ -438,6 +455,8 @@ impl Scan {
             present: 0,
             pairs: 0,
             agency_slash: false,
+            slash_agency_at: None,
+            slash_seen: false,
             any_digit_word: false,
             digits: 0,
             copyright_sign: false,
@@ -528,6 +547,15 @@ impl Scan {
                         digit,
                     };
                 }
+                if scan.slash_seen
+                    && matches!(
+                        kw,
+                        Kw::Reuters | Kw::Agency | Kw::Ap | Kw::Getty | Kw::Stock
+                    )
+                {
+                    scan.slash_agency_at = Some(scan.n);
+                }
+                scan.slash_seen = false;
                 scan.present |= 1 << kw as u64;
                 if let Some(p) = prev {
                     scan.pairs |= pair_bit(p, kw);
@@ -543,7 +571,11 @@ impl Scan {
             match c {
                 '©' | '℗' => scan.copyright_sign = true,
                 ':' => scan.colons += 1,
-                '|' => scan.bars += 1,
+                '|' => {
+                    scan.bars += 1;
+                    scan.slash_seen = true;
+                }
+                '/' => scan.slash_seen = true,
                 _ => {}
             }
         }
@@ -621,6 +653,12 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     {
         return Cue::Caption;
     }
+    // "Image caption …", "Media captionWho is …" (a label glued to the text).
+    let label =
+        |p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if label("image caption") || label("media caption") || label("photo caption") {
+        return Cue::Caption;
+    }
     // A caption with its credit glued on: "…sought treatmentCredit: EPA".
     if s.contains("Credit:") || s.contains("CREDIT:") {
         return if w <= 4 { Cue::Credit } else { Cue::Caption };
@@ -648,6 +686,11 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         // A long line that names a photo agency is a caption with its credit.
         return Cue::Caption;
     }
+    // A credit glued to a caption's end: "… on May 2, 2019. Jane Roe / AFP",
+    // "…in 2012.John Doe / AP file", "…harbour | Getty Images".
+    if scan.slash_agency_at.is_some_and(|i| scan.n - i <= 3) {
+        return if w <= 6 { Cue::Credit } else { Cue::Caption };
+    }
     // Bylines: "By Jane Smith", "by" alone, "Written by …", "Author: …".
     if w <= 14 && !u.full_stop() {
         let by_name = first == Kw::By
@@ -657,6 +700,16 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         if by_name || written || author {
             return Cue::Byline;
         }
+    }
+    // "Jane Doe @janedoe": a name with its social-media handle.
+    if (2..=5).contains(&w)
+        && !terminal
+        && memchr::memchr(b'@', s.as_bytes()).is_some()
+        && s.split(is_space).all(|t| {
+            (t.starts_with('@') && t.len() > 1) || t.starts_with(|c: char| c.is_uppercase())
+        })
+    {
+        return Cue::Byline;
     }
     // "Tim Childers - Live Science Contributor", "Jane Doe, Staff Writer".
     if scan.has(Kw::JobTitle) && w <= 8 && !terminal {
@@ -679,6 +732,10 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         || (scan.colons >= 2 && scan.bars >= 1 && !terminal)
     {
         return Cue::Metadata;
+    }
+    // A wire-photo caption: "…, Tuesday, Nov. 19, 2019, in Columbia, S.C.".
+    if (8..=60).contains(&w) && dated_caption(s) {
+        return Cue::Caption;
     }
     // A caption ending with the photo's date: "… Aleppo, Syria January 30, 2017".
     if !terminal && w <= 40 && scan.year && ends_with_date(s) {
@@ -732,6 +789,7 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         || scan.pair(Kw::Sign, Kw::In)
         || scan.pair(Kw::Log, Kw::In)
         || scan.has(Kw::Subscribe)
+        || scan.has(Kw::SubscribeCmd)
         || scan.has(Kw::Newsletter)
         || scan.has(Kw::Javascript)
         || scan.pair(Kw::Click, Kw::Here)
@@ -742,6 +800,16 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         || (first == Kw::Advert && w <= 3);
     if cookie || (strong && (w <= 12 || !terminal)) {
         return Cue::Boilerplate;
+    }
+    // Longer lines of sign-up boxes: "Subscribe to …", "Let our news meet your inbox.",
+    // "I agree to receive the Morning Newsletter", "Please check the
+    // opt-in box".
+    let signup = first == Kw::SubscribeCmd
+        || scan.has(Kw::Inbox)
+        || scan.pair(Kw::Opt, Kw::In)
+        || (scan.has(Kw::Newsletter) && w <= 20);
+    if signup && w <= 30 {
+        return Cue::Signup;
     }
     let weak = [Kw::Share, Kw::Social, Kw::Comments, Kw::Chrome, Kw::Advert]
         .into_iter()
@@ -852,6 +920,18 @@ fn section_break(s: &str) -> bool {
     let Some(&first) = norm.first() else {
         return false;
     };
+    // "More Great Stories", "Latest News", "Top Stories".
+    let first_word = norm.split(|&b| b == b' ').next().unwrap_or_default();
+    let last_word = norm.rsplit(|&b| b == b' ').next().unwrap_or_default();
+    if matches!(
+        first_word,
+        b"more" | b"latest" | b"top" | b"popular" | b"related" | b"recommended" | b"trending"
+    ) && matches!(
+        last_word,
+        b"stories" | b"news" | b"articles" | b"reads" | b"videos" | b"headlines" | b"posts"
+    ) {
+        return true;
+    }
     SECTION_BREAKS.iter().any(|p| {
         let p = p.as_bytes();
         p[0] == first && norm.starts_with(p) && norm.get(p.len()).is_none_or(|&b| b == b' ')

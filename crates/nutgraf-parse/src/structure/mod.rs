@@ -33,6 +33,7 @@
 //! per-line work avoids regexes, allocation and Unicode table lookups on
 //! the hot path (`examples/story_extraction.rs` prints the speed).
 
+mod caption;
 mod cues;
 mod date;
 mod dateline;
@@ -188,7 +189,7 @@ fn score(u: &Unit, cue: Cue) -> i64 {
     let w = i64::from(u.words);
     match cue {
         Cue::None => {}
-        Cue::Credit | Cue::Caption => return -2,
+        Cue::Credit | Cue::Caption | Cue::Signup => return -2,
         Cue::Metadata | Cue::Byline => return -4,
         Cue::Related | Cue::Boilerplate => return -8,
         Cue::SectionBreak => return -SECTION_BREAK_COST,
@@ -238,7 +239,7 @@ fn role_of(cue: Cue) -> Role {
         Cue::Credit => Role::Credit,
         Cue::Caption => Role::Caption,
         Cue::Related => Role::Related,
-        Cue::Boilerplate | Cue::SectionBreak => Role::Boilerplate,
+        Cue::Boilerplate | Cue::Signup | Cue::SectionBreak => Role::Boilerplate,
     }
 }
 
@@ -334,6 +335,19 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
         }
     }
 
+    // The body may start a few lines into the region, after photo
+    // captions, key points or a sign-up box: where a dateline opens a
+    // paragraph, or right after the story's byline or date line.
+    let lead_start = body_start;
+    let clean = cues
+        .iter()
+        .all(|&c| matches!(c, Cue::None | Cue::Caption | Cue::Metadata | Cue::Byline));
+    if !clean {
+        if let Some(late) = late_start(text, units, cues, body_start, end) {
+            body_start = late;
+        }
+    }
+
     // Inside the story.
     for i in body_start..=end {
         let u = &units[i];
@@ -351,21 +365,27 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
         };
     }
 
+    // The same caption twice in a row (a photo and its gallery copy, or a
+    // copy with the credit glued on).
+    for i in body_start..=end {
+        if roles[i] == Role::Body && units[i].words >= 5 && near_copy(text, units, i) {
+            roles[i] = Role::Caption;
+        }
+    }
+
     // Above the story, beyond the header: furniture unless a cue says otherwise.
-    for i in 0..body_start {
+    for i in 0..lead_start {
         roles[i] = role_of(cues[i]);
         if roles[i] == Role::Body {
             roles[i] = Role::Boilerplate;
         }
     }
-    let headline = header(units, cues, &mut roles, body_start, dateline_first);
+    let headline = header(units, cues, &mut roles, lead_start, dateline_first);
+    lead_roles(text, units, cues, &mut roles, lead_start..body_start);
 
     // After the story: teasers and furniture — unless the text is a clean
     // article (no page furniture anywhere), whose trailing short lines
     // (fixture lists, sign-offs) belong to the story.
-    let clean = cues
-        .iter()
-        .all(|&c| matches!(c, Cue::None | Cue::Caption | Cue::Metadata | Cue::Byline));
     for i in end + 1..n {
         roles[i] = match cues[i] {
             Cue::None if clean => Role::Body,
@@ -380,6 +400,112 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
         body_end: end,
         headline,
     }
+}
+
+/// How many units into the story region the body may start late.
+const LATE_WINDOW: usize = 12;
+
+/// Where the body starts when the region opens with lead-in material
+/// (key points, photo captions, a sign-up box): the last unit within
+/// [`LATE_WINDOW`] that opens with a dateline, that is the first prose after
+/// a byline or date line, or the first prose after a credit whose photo has
+/// a caption. Everything skipped must be short (a lede paragraph is long,
+/// captions and key points are not), hold at most two lines of plain prose
+/// (a summary), and hold page furniture unless it is one or two lines (a
+/// standfirst above the byline). Only for pages with
+/// furniture: a clean article's short paragraphs are never skipped.
+fn late_start(
+    text: &str,
+    units: &[Unit],
+    cues: &[Cue],
+    body_start: usize,
+    end: usize,
+) -> Option<usize> {
+    let furniture = |u: &Unit, c: Cue| c != Cue::None || !u.prose();
+    let mut late = None;
+    let mut words = 0u32;
+    for k in body_start..=end.min(body_start + LATE_WINDOW) {
+        let u = &units[k];
+        if k > body_start && u.prose() && cues[k] == Cue::None {
+            // The line this paragraph follows, past short non-prose bits
+            // ("0", "1 / 5").
+            let mut h = k - 1;
+            while h > body_start && cues[h] == Cue::None && !units[h].prose() && units[h].words <= 3
+            {
+                h -= 1;
+            }
+            let zone = body_start..h;
+            let marked = zone.clone().any(|i| furniture(&units[i], cues[i]));
+            // Lead-in prose is a line or two of summary (not counting the
+            // caption right above a credit); more is the body.
+            let prose = zone
+                .clone()
+                .filter(|&i| cues[i] == Cue::None && units[i].prose() && cues[i + 1] != Cue::Credit)
+                .count();
+            if prose > 2 {
+                break;
+            }
+            let after_header = matches!(cues[h], Cue::Byline | Cue::Metadata) && u.words >= 15;
+            let after_credit = cues[h] == Cue::Credit
+                && u.words >= 15
+                && zone.clone().any(|i| cues[i] == Cue::Caption);
+            let dated = dateline::dateline(u.span.slice(text)).is_some();
+            if (after_header && (marked || zone.len() <= 2))
+                || after_credit
+                || (dated && (marked || furniture(&units[h], cues[h])))
+            {
+                late = Some(k);
+            }
+        }
+        if u.words > 45 && cues[k] == Cue::None {
+            break;
+        }
+        words += u.words;
+        if words > 200 {
+            break;
+        }
+    }
+    late
+}
+
+/// Roles of the units between the story region's start and a late body
+/// start: cues first, copies of a neighbour are captions, the first other
+/// prose line is the standfirst, later ones captions, the rest furniture.
+fn lead_roles(
+    text: &str,
+    units: &[Unit],
+    cues: &[Cue],
+    roles: &mut [Role],
+    range: std::ops::Range<usize>,
+) {
+    let mut standfirst = false;
+    for i in range {
+        let u = &units[i];
+        roles[i] = if cues[i] != Cue::None {
+            role_of(cues[i])
+        } else if u.prose() && near_copy(text, units, i) {
+            Role::Caption
+        } else if u.prose() && !standfirst {
+            standfirst = true;
+            Role::Standfirst
+        } else if u.prose() {
+            Role::Caption
+        } else {
+            Role::Boilerplate
+        };
+    }
+}
+
+/// Unit `i` has the same text as a unit at most two places away, or opens
+/// one (the copy with its credit glued on: "…sought treatmentCredit: EPA").
+fn near_copy(text: &str, units: &[Unit], i: usize) -> bool {
+    let s = units[i].span.slice(text);
+    (i.saturating_sub(2)..units.len().min(i + 3)).any(|j| {
+        j != i
+            && units[j].span.len() >= s.len()
+            && (units[j].span.len() == s.len() || s.len() >= 30)
+            && units[j].span.slice(text).starts_with(s)
+    })
 }
 
 /// Labels the lines above the story, nearest first: metadata, bylines,
