@@ -435,6 +435,55 @@ The order replaces part of an earlier commitment for a larger model that has bee
 }
 
 #[test]
+fn standfirst_above_a_photo_and_its_credit() {
+    // One short summary line, a photo caption shown twice, the credit: the
+    // body starts after the credit.
+    let text = "Menu\n\nSearch\n\n\
+Comet Tail Seen From Two Continents\n\n\
+By\n\n\
+2019-11-18T20:51:19Z\n\n\
+The tail stayed visible for almost an hour.\n\n\
+An artist's view of the comet passing the moon.\n\n\
+An artist's view of the comet passing the moon.\n\n\
+(Image: © Jane Roe/Observatory)\n\n\
+Skywatchers in Europe and Africa saw the tail of a bright comet on Sunday night, the first time in ten years that a comet could be seen without a telescope.\n\n\
+Astronomers said the comet would fade over the coming week as it moved away from the sun.\n";
+    assert_eq!(
+        role_of(text, "The tail stayed visible for almost an hour."),
+        Role::Standfirst
+    );
+    assert_eq!(
+        role_of(text, "An artist's view of the comet passing the moon."),
+        Role::Caption
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "Astronomers said the comet would fade over the coming week as it moved away from the sun."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
+fn long_photo_captions_and_agency_credit_lines() {
+    let long_caption = "In this photo issued by the broadcaster, the two candidates, left and right, stand at their desks before the start of the televised debate in the studio in Salford, England, on the evening of the vote. The debate was the first of three planned before the election, and the candidates argued about health care, trade, taxes and the future of the railways for a little more than an hour in front of a studio audience.";
+    let text = format!(
+        "Candidates Clash In First Debate\n\n{long_caption}\n\nBROADCASTER, WIRE PRESS AP\n\n\
+LONDON (AP) — The two candidates clashed over health care and trade in their first televised debate on Tuesday, a week before the country votes.\n\n\
+Snap polls gave neither a clear win.\n"
+    );
+    assert!(long_caption.len() > 400);
+    assert_eq!(role_of(&text, long_caption), Role::Caption);
+    assert_eq!(role_of(&text, "BROADCASTER, WIRE PRESS AP"), Role::Credit);
+    assert_eq!(role_of(&text, "LONDON (AP) —"), Role::Dateline);
+    assert_eq!(
+        role_of(&text, "Snap polls gave neither a clear win."),
+        Role::Body
+    );
+}
+
+#[test]
 fn clean_article_with_a_short_dated_line_stays_body() {
     // Short paragraphs, then a date line and more prose: no furniture, so
     // the opening paragraphs are not taken for lead-in material.

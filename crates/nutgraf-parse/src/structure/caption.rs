@@ -24,16 +24,17 @@ const WEEKDAYS: [&[u8]; 7] = [
     b"Sunday",
 ];
 
-/// `s` reads like a wire-photo caption: a weekday and a full date in its
-/// second half, or a full date followed by " in <Place>" near its end.
+/// `s` reads like a wire-photo caption: a weekday and a full date past its
+/// first 40 bytes, or a full date followed by " in <Place>" near its end.
 pub(crate) fn dated_caption(s: &str) -> bool {
     let b = s.as_bytes();
     weekday_date(s, b) || date_then_place(s, b)
 }
 
-/// "…, Tuesday, Nov. 19, 2019, …" with the weekday past the middle of the line.
+/// "…, Tuesday, Nov. 19, 2019, …" with the weekday well into the line (not
+/// opening it: "On Tuesday, Nov. 19, 2019, the council …").
 fn weekday_date(s: &str, b: &[u8]) -> bool {
-    let half = b.len() / 2;
+    let half = 40;
     memchr::memmem::find_iter(b, b"day, ").any(|i| {
         // `i` is where "day" starts; the weekday's name ends with it.
         WEEKDAYS.iter().any(|w| {

@@ -127,6 +127,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("reuters", Kw::Reuters),
     ("ap", Kw::Ap),
     ("afp", Kw::Agency),
+    ("associated", Kw::Agency),
     ("epa", Kw::Agency),
     ("pa", Kw::Agency),
     ("xinhua", Kw::Agency),
@@ -647,9 +648,7 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         || first == Kw::Caption
         || scan.pair(Kw::File, Kw::Photo)
         || (scan.has(Kw::Pictured) && w <= 60)
-        || (first == Kw::In
-            && second == Kw::This
-            && (scan.has(Kw::Photo) || scan.has(Kw::Image) || scan.has(Kw::File)))
+        || photo_opening(&scan)
     {
         return Cue::Caption;
     }
@@ -680,6 +679,11 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         if (first == Kw::Photo || first == Kw::Image) && labelled && w > 8 {
             return Cue::Caption;
         }
+        return Cue::Credit;
+    }
+    // "Michael Conroy, AP", "ITV, ASSOCIATED PRESS": a name and an agency.
+    let agency = scan.has(Kw::Reuters) || scan.has(Kw::Agency) || scan.has(Kw::Ap);
+    if agency && w <= 5 && !terminal && !labelled {
         return Cue::Credit;
     }
     if agency_slash || photo_by {
@@ -938,13 +942,25 @@ fn section_break(s: &str) -> bool {
     })
 }
 
-/// Cues that still apply to long lines: only cookie notices.
+/// Cues that still apply to long lines: cookie notices, and captions that
+/// open by saying so ("In this photo …", "FILE PHOTO: …").
 fn long_cue(scan: &Scan) -> Cue {
     if scan.has(Kw::Cookie) && scan.has(Kw::Consent) {
         Cue::Boilerplate
+    } else if photo_opening(scan) {
+        Cue::Caption
     } else {
         Cue::None
     }
+}
+
+/// The line opens as a caption: "In this photo/image/file …", "FILE PHOTO: …".
+fn photo_opening(scan: &Scan) -> bool {
+    let (first, second) = (scan.kw(0), scan.kw(1));
+    (first == Kw::In
+        && second == Kw::This
+        && (scan.has(Kw::Photo) || scan.has(Kw::Image) || scan.has(Kw::File)))
+        || (first == Kw::File && second == Kw::Photo)
 }
 
 /// A title-case headline of four or more words glued to the next text

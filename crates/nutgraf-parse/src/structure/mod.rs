@@ -408,8 +408,8 @@ const LATE_WINDOW: usize = 12;
 /// Where the body starts when the region opens with lead-in material
 /// (key points, photo captions, a sign-up box): the last unit within
 /// [`LATE_WINDOW`] that opens with a dateline, that is the first prose after
-/// a byline or date line, or the first prose after a credit whose photo has
-/// a caption. Everything skipped must be short (a lede paragraph is long,
+/// a byline or date line, or the first prose after a photo credit with at
+/// most one short summary line above. Everything skipped must be short (a lede paragraph is long,
 /// captions and key points are not), hold at most two lines of plain prose
 /// (a summary), and hold page furniture unless it is one or two lines (a
 /// standfirst above the byline). Only for pages with
@@ -446,9 +446,21 @@ fn late_start(
                 break;
             }
             let after_header = matches!(cues[h], Cue::Byline | Cue::Metadata) && u.words >= 15;
+            // After a photo's credit, when the only other prose above it
+            // is one short summary line (captions and their copies aside).
+            let summary: Vec<usize> = zone
+                .clone()
+                .filter(|&i| {
+                    cues[i] == Cue::None
+                        && units[i].prose()
+                        && cues[i + 1] != Cue::Credit
+                        && !near_copy(text, units, i)
+                })
+                .collect();
             let after_credit = cues[h] == Cue::Credit
                 && u.words >= 15
-                && zone.clone().any(|i| cues[i] == Cue::Caption);
+                && summary.len() <= 1
+                && summary.iter().all(|&i| units[i].words <= 30);
             let dated = dateline::dateline(u.span.slice(text)).is_some();
             if (after_header && (marked || zone.len() <= 2))
                 || after_credit
