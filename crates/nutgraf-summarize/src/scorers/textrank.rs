@@ -111,9 +111,10 @@ impl Scorer for TextRank {
         };
         let graph = similarity_graph(&terms, weight, &self.graph);
         let mut scores = pagerank(&graph, &self.pagerank, None);
-        // Unlinked sentences score 0, as in summa.
+        // Unlinked sentences score 0, as in summa (a sentence whose links
+        // were all left out by the long-document bounds is still linked).
         for (i, s) in scores.iter_mut().enumerate() {
-            if graph.row(i).0.is_empty() || !s.is_finite() {
+            if (graph.row(i).0.is_empty() && graph.dropped(i) == 0.0) || !s.is_finite() {
                 *s = 0.0;
             }
         }
