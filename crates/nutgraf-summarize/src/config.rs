@@ -286,20 +286,23 @@ impl Default for LexRankConfig {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PacsumConfig {
-    /// Weight of edges to earlier sentences (−2.0).
+    /// Weight of edges to earlier sentences (−0.8).
     pub lambda1: f64,
-    /// Weight of edges to later sentences (1.0).
+    /// Weight of edges to later sentences (0.2).
     pub lambda2: f64,
-    /// Edge threshold as a fraction of the similarity range, in `[0, 1]` (0.6).
+    /// Edge threshold as a fraction of the similarity range, in `[0, 1]` (0).
     pub beta: f64,
 }
 
+/// Defaults: the setting the PacSum authors' tuning procedure picks on the
+/// CNN/DailyMail dev file (`examples/tune_pacsum.rs`; see
+/// [`crate::scorers::pacsum`]).
 impl Default for PacsumConfig {
     fn default() -> Self {
         PacsumConfig {
-            lambda1: -2.0,
-            lambda2: 1.0,
-            beta: 0.6,
+            lambda1: -0.8,
+            lambda2: 0.2,
+            beta: 0.0,
         }
     }
 }

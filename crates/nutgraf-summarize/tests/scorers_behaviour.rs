@@ -281,6 +281,8 @@ fn pacsum_rewards_resembling_later_sentences() {
     let d = doc("Rocket engine. Rocket engine. Weather.", None);
     let pacsum = PacSum {
         beta: 0.0,
+        lambda1: -2.0,
+        lambda2: 1.0,
         ..PacSum::default()
     };
     let s = scores(&pacsum, &d);
@@ -289,8 +291,14 @@ fn pacsum_rewards_resembling_later_sentences() {
         close(s[0], e) && close(s[1], -2.0 * e) && close(s[2], 0.0),
         "{s:?}"
     );
-    // With the default β = 0.6 the threshold is 0.6 · max(1, e) = 0.6 > e
-    // (≈ 0.52): no edge survives.
-    let s = scores(&PacSum::default(), &d);
+    // With β = 0.6 the threshold is 0.6 · max(1, e) = 0.6 > e (≈ 0.52): no
+    // edge survives.
+    let s = scores(
+        &PacSum {
+            beta: 0.6,
+            ..pacsum
+        },
+        &d,
+    );
     assert_eq!(s, vec![0.0, 0.0, 0.0]);
 }
