@@ -484,6 +484,83 @@ Snap polls gave neither a clear win.\n"
 }
 
 #[test]
+fn press_release_place_line_starts_the_body() {
+    let text = "Products\n\nInvestors\n\nContact us\n\n\
+Acme Signs Supply Deal With Northwind\n\n\
+Acme and Northwind sign a five-year supply deal for hospital monitors. The deal covers twelve countries.\n\n\
+GENEVA, SWITZERLAND\n\n\
+Acme said on Monday it had signed a five-year agreement to supply patient monitors to Northwind, which runs hospitals in twelve European countries.\n\n\
+The first deliveries are planned for the spring, the company said.\n";
+    assert_eq!(
+        role_of(
+            text,
+            "Acme and Northwind sign a five-year supply deal for hospital monitors. The deal covers twelve countries."
+        ),
+        Role::Standfirst
+    );
+    assert_ne!(role_of(text, "GENEVA, SWITZERLAND"), Role::Body);
+    assert_eq!(
+        role_of(
+            text,
+            "The first deliveries are planned for the spring, the company said."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
+fn byline_with_a_russian_date_starts_the_body() {
+    let text = "Facebook\n\nTwitter\n\n\
+Лучшие рецепты лета\n\n\
+Эти блюда готовятся быстро. Попробуйте их на выходных!\n\n\
+Текст: Анна Петрова·24 сентября 2018\n\n\
+Летом хочется лёгкой еды, и мы собрали для вас десять рецептов, которые можно приготовить за полчаса из продуктов с ближайшего рынка.\n\n\
+Первый рецепт — салат из свежих овощей с зеленью и оливковым маслом.\n";
+    assert_eq!(
+        role_of(text, "Текст: Анна Петрова·24 сентября 2018"),
+        Role::Metadata
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "Эти блюда готовятся быстро. Попробуйте их на выходных!"
+        ),
+        Role::Standfirst
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "Первый рецепт — салат из свежих овощей с зеленью и оливковым маслом."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
+fn line_above_a_bare_agency_credit_is_its_caption() {
+    let text = "Sleep experts say the temperature of a bedroom matters more than most people think, and that a cool room helps people fall asleep faster.\n\n\
+A folded blanket lies on a chair next to a bright window.\n\n\
+Getty\n\n\
+Most adults sleep best at around 18C, according to the researchers, who followed 2,000 people for a year.\n\n\
+Heavy bedding can also make a room feel warmer than it is, they said.\n";
+    assert_eq!(
+        role_of(
+            text,
+            "A folded blanket lies on a chair next to a bright window."
+        ),
+        Role::Caption
+    );
+    assert_eq!(role_of(text, "Getty"), Role::Credit);
+    assert_eq!(
+        role_of(
+            text,
+            "Heavy bedding can also make a room feel warmer than it is, they said."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
 fn clean_article_with_a_short_dated_line_stays_body() {
     // Short paragraphs, then a date line and more prose: no furniture, so
     // the opening paragraphs are not taken for lead-in material.

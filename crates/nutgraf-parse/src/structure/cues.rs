@@ -681,8 +681,13 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         }
         return Cue::Credit;
     }
-    // "Michael Conroy, AP", "ITV, ASSOCIATED PRESS": a name and an agency.
-    let agency = scan.has(Kw::Reuters) || scan.has(Kw::Agency) || scan.has(Kw::Ap);
+    // "Michael Conroy, AP", "ITV, ASSOCIATED PRESS", "Getty": an agency,
+    // maybe with a name.
+    let agency = scan.has(Kw::Reuters)
+        || scan.has(Kw::Agency)
+        || scan.has(Kw::Ap)
+        || scan.has(Kw::Getty)
+        || scan.has(Kw::Stock);
     if agency && w <= 5 && !terminal && !labelled {
         return Cue::Credit;
     }

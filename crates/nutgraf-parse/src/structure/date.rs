@@ -168,10 +168,115 @@ fn day(s: &str) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-/// An English month name or abbreviation, any case.
+/// Month names of other languages news pages are written in (French,
+/// Spanish, Portuguese, Italian, German, Russian in the genitive and the
+/// nominative), lower-case, with their numbers.
+const FOREIGN_MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
+];
+
+/// `word` equals the lower-case `target`, ignoring the case of ASCII,
+/// Latin-1 and Cyrillic capitals (all that month names need; no tables).
+fn eq_lower(word: &str, target: &str) -> bool {
+    let lower = |c: char| match c as u32 {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => {
+            char::from_u32(c as u32 + 0x20).unwrap_or(c)
+        }
+        _ => c,
+    };
+    let mut a = word.chars();
+    let mut b = target.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if lower(x) == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// A month name or abbreviation, any case: English, or one of
+/// [`FOREIGN_MONTHS`] written out.
 pub(crate) fn month(s: &str) -> Option<u32> {
-    if s.len() < 3 || s.len() > 9 {
+    if s.len() < 3 || s.len() > 20 {
         return None;
+    }
+    if s.len() > 9 || !s.is_ascii() {
+        return foreign_month(s);
     }
     let mut buf = [0u8; 9];
     for (dst, src) in buf.iter_mut().zip(s.bytes()) {
@@ -190,9 +295,16 @@ pub(crate) fn month(s: &str) -> Option<u32> {
         b"oct" | b"october" => 10,
         b"nov" | b"november" => 11,
         b"dec" | b"december" => 12,
-        _ => return None,
+        _ => return foreign_month(s),
     };
     Some(m)
+}
+
+fn foreign_month(s: &str) -> Option<u32> {
+    FOREIGN_MONTHS
+        .iter()
+        .find(|(name, _)| name.len() == s.len() && eq_lower(s, name))
+        .map(|&(_, m)| m)
 }
 
 #[cfg(test)]
@@ -225,6 +337,15 @@ mod tests {
         assert_eq!(iso("Posted 11/18/2019").as_deref(), Some("2019-11-18"));
         assert_eq!(iso("2019/11/05").as_deref(), Some("2019-11-05"));
         assert_eq!(iso("1st Jan 2001").as_deref(), Some("2001-01-01"));
+        assert_eq!(
+            iso("Текст: Анна Петрова·24 сентября 2018").as_deref(),
+            Some("2018-09-24")
+        );
+        assert_eq!(
+            iso("Mis à jour le 3 Mars 2020").as_deref(),
+            Some("2020-03-03")
+        );
+        assert_eq!(iso("12. Dezember 2019").as_deref(), Some("2019-12-12"));
     }
 
     #[test]

@@ -366,9 +366,16 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
     }
 
     // The same caption twice in a row (a photo and its gallery copy, or a
-    // copy with the credit glued on).
+    // copy with the credit glued on); a short line right above a photo
+    // credit (its caption).
     for i in body_start..=end {
-        if roles[i] == Role::Body && units[i].words >= 5 && near_copy(text, units, i) {
+        if roles[i] != Role::Body {
+            continue;
+        }
+        let u = &units[i];
+        let copy = u.words >= 5 && near_copy(text, units, i);
+        let above_credit = u.words <= 30 && i < end && cues[i + 1] == Cue::Credit;
+        if copy || above_credit {
             roles[i] = Role::Caption;
         }
     }
@@ -430,7 +437,11 @@ fn late_start(
             // The line this paragraph follows, past short non-prose bits
             // ("0", "1 / 5").
             let mut h = k - 1;
-            while h > body_start && cues[h] == Cue::None && !units[h].prose() && units[h].words <= 3
+            while h > body_start
+                && cues[h] == Cue::None
+                && !units[h].prose()
+                && units[h].words <= 3
+                && !place_line(text, &units[h])
             {
                 h -= 1;
             }
@@ -445,7 +456,9 @@ fn late_start(
             if prose > 2 {
                 break;
             }
-            let after_header = matches!(cues[h], Cue::Byline | Cue::Metadata) && u.words >= 15;
+            let after_header = (matches!(cues[h], Cue::Byline | Cue::Metadata)
+                || place_line(text, &units[h]))
+                && u.words >= 15;
             // After a photo's credit, when the only other prose above it
             // is one short summary line (captions and their copies aside).
             let summary: Vec<usize> = zone
@@ -478,6 +491,18 @@ fn late_start(
         }
     }
     late
+}
+
+/// A press-release dateline on a line of its own: "GENEVA, SWITZERLAND" —
+/// two to five words, a comma, no lower-case letters.
+fn place_line(text: &str, u: &Unit) -> bool {
+    let s = u.span.slice(text);
+    (2..=5).contains(&u.words)
+        && u.lower_words == 0
+        && s.contains(',')
+        && !s.chars().any(char::is_lowercase)
+        && s.chars().any(char::is_alphabetic)
+        && !u.terminal()
 }
 
 /// Roles of the units between the story region's start and a late body
