@@ -48,7 +48,9 @@ pub fn parse(text: &str, options: &ParseOptions) -> Document {
     let mut tokenizer = Tokenizer::new(options.language);
     let mut blocks = Vec::with_capacity(raw_blocks.len());
     let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
+    // News text has a word token every 5 to 7 bytes: one allocation, rarely
+    // a second.
+    let mut tokens = Vec::with_capacity(text.len() / 6);
     for (block_index, raw) in raw_blocks.iter().enumerate() {
         let first_sentence = sentences.len();
         let block_text = raw.span.slice(text);

@@ -121,8 +121,9 @@ pub(crate) fn trim_span(piece: &str, offset: usize) -> Option<Span> {
 }
 
 // ---------------------------------------------------------------------------
-// Abbreviation data (lowercase, without the final period; each list sorted —
-// a unit test checks the order because lookups use binary search).
+// Abbreviation data (lowercase, without the final period; each list sorted
+// for the reader — a unit test checks it). Lookups go through packed keys
+// (see `Keys`).
 
 /// Titles and other words that never end a sentence before a capital:
 /// `Mr. Smith`, `Gov. Brown`, `Mt. Fuji`, `vs. Chelsea`, `e.g. Paris`.
@@ -248,6 +249,59 @@ const OPENERS: &[&str] = &[
     "you",
     "your",
 ];
+
+/// A list word of up to 15 bytes as a number: its bytes, then its length in
+/// the last byte (the same packing as the word cache in `tokens`).
+const fn pack(bytes: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    let mut i = 0;
+    while i < bytes.len() && i < 15 {
+        buf[i] = bytes[i];
+        i += 1;
+    }
+    buf[15] = bytes.len() as u8;
+    u128::from_le_bytes(buf)
+}
+
+/// The packed keys of a word list, sorted for binary search. Comparing two
+/// numbers is much cheaper than comparing strings, and packing lowercases
+/// ASCII words without allocating (see [`key`]); sentence ends look words
+/// up in several lists.
+struct Keys<const N: usize>([u128; N]);
+
+impl<const N: usize> Keys<N> {
+    const fn new(list: &[&str]) -> Self {
+        let mut keys = [0u128; N];
+        let mut i = 0;
+        while i < N {
+            keys[i] = pack(list[i].as_bytes());
+            i += 1;
+        }
+        // Insertion sort (a `const fn` cannot call `sort`).
+        let mut i = 1;
+        while i < N {
+            let mut j = i;
+            while j > 0 && keys[j - 1] > keys[j] {
+                let t = keys[j];
+                keys[j] = keys[j - 1];
+                keys[j - 1] = t;
+                j -= 1;
+            }
+            i += 1;
+        }
+        Keys(keys)
+    }
+
+    fn contains(&self, key: Option<u128>) -> bool {
+        key.is_some_and(|k| self.0.binary_search(&k).is_ok())
+    }
+}
+
+static NEVER_FINAL_KEYS: Keys<{ NEVER_FINAL.len() }> = Keys::new(NEVER_FINAL);
+static BEFORE_NUMBER_KEYS: Keys<{ BEFORE_NUMBER.len() }> = Keys::new(BEFORE_NUMBER);
+static MAYBE_FINAL_KEYS: Keys<{ MAYBE_FINAL.len() }> = Keys::new(MAYBE_FINAL);
+static AFTER_TIME_KEYS: Keys<{ AFTER_TIME.len() }> = Keys::new(AFTER_TIME);
+static OPENERS_KEYS: Keys<{ OPENERS.len() }> = Keys::new(OPENERS);
 
 /// Bullets that open list items (`• first • second`).
 const BULLETS: &[char] = &['•', '‣', '⁃', '◦', '▪', '●', '■'];
@@ -566,14 +620,15 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
         return None;
     }
     let next_is_digit = next.is_numeric();
-    let opener = in_list(OPENERS, next_word);
-    if in_list(NEVER_FINAL, word) {
+    let (word_key, next_key) = (key(word), key(next_word));
+    let opener = OPENERS_KEYS.contains(next_key);
+    if NEVER_FINAL_KEYS.contains(word_key) {
         return None;
     }
-    if next_is_digit && in_list(BEFORE_NUMBER, word) {
+    if next_is_digit && BEFORE_NUMBER_KEYS.contains(word_key) {
         return None;
     }
-    if in_list(MAYBE_FINAL, word) {
+    if MAYBE_FINAL_KEYS.contains(word_key) {
         return if opener { brk } else { None };
     }
     let mut chars = word.chars();
@@ -599,13 +654,13 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
             return None;
         }
         let caps = first.is_uppercase();
-        let title_next = in_list(NEVER_FINAL, next_word);
+        let title_next = NEVER_FINAL_KEYS.contains(next_key);
         // `at 7:30 p.m. Jordan was reported missing` ends; `5 p.m. Tuesday`,
         // `5 p.m. GMT` and `at 5 a.m. Mr. Smith went` go on.
         let time_ends = (word == "a.m" || word == "p.m")
             && next.is_uppercase()
             && !title_next
-            && !in_list(AFTER_TIME, next_word);
+            && !AFTER_TIME_KEYS.contains(next_key);
         return if opener || (caps && title_next) || time_ends {
             brk
         } else {
@@ -668,16 +723,21 @@ fn word_after(text: &str, start: usize) -> &str {
     &rest[..len]
 }
 
-/// Case-insensitive lookup of `word` in a sorted lowercase list.
-fn in_list(list: &[&str], word: &str) -> bool {
+/// The packed key of `word` lowercased, for a case-insensitive lookup in
+/// [`Keys`]; `None` for an empty word or one longer than any list word.
+fn key(word: &str) -> Option<u128> {
     if word.is_empty() || word.len() > 12 {
-        return false;
+        return None;
     }
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        let lower = word.to_lowercase();
-        list.binary_search(&lower.as_str()).is_ok()
+    if word.is_ascii() {
+        let mut buf = [0u8; 12];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        Some(pack(lower))
     } else {
-        list.binary_search(&word).is_ok()
+        let lower = word.to_lowercase();
+        (lower.len() <= 15).then(|| pack(lower.as_bytes()))
     }
 }
 
@@ -808,6 +868,29 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.to_lowercase() == *w), "{list:?}");
         }
+    }
+
+    #[test]
+    fn list_lookups_ignore_case() {
+        for (list, keys) in [
+            (NEVER_FINAL, &NEVER_FINAL_KEYS.0[..]),
+            (BEFORE_NUMBER, &BEFORE_NUMBER_KEYS.0[..]),
+            (MAYBE_FINAL, &MAYBE_FINAL_KEYS.0[..]),
+            (OPENERS, &OPENERS_KEYS.0[..]),
+            (AFTER_TIME, &AFTER_TIME_KEYS.0[..]),
+        ] {
+            let found = |w: &str| key(w).is_some_and(|k| keys.binary_search(&k).is_ok());
+            for word in list {
+                assert!(found(word), "{word}");
+                assert!(found(&word.to_uppercase()), "{word}");
+                assert!(!found(&format!("{word}qq")), "{word}");
+                assert!(!found(&format!("q{word}")), "{word}");
+            }
+        }
+        assert!(MAYBE_FINAL_KEYS.contains(key("Sept")));
+        assert!(BEFORE_NUMBER_KEYS.contains(key("N°")));
+        assert!(!OPENERS_KEYS.contains(key("")));
+        assert!(!OPENERS_KEYS.contains(key("thethethethethe")));
     }
 
     #[test]

@@ -19,14 +19,18 @@
 //! lowercased while packing), longer words are keyed by string. The entry
 //! holds the stem and stop flag, and also the stamp of the document that last
 //! saw the word with the word's id in that document, so the document needs
-//! no table of its own. Stemming is the costliest step (Snowball), and a news
-//! article has few repeated words, hence the per-thread cache. Hashing is
-//! `rustc-hash` (FxHash).
+//! no table of its own; the entry API makes that one probe also for a word
+//! new to the document, whose entry gets the new stamp in place. Stemming is
+//! the costliest step (Snowball), and a news article has few repeated words,
+//! hence the per-thread cache. Hashing is `rustc-hash` (FxHash). The
+//! document's words and stems go into [`StringList`]s (one buffer each, no
+//! allocation per word).
 
 use crate::{Language, Span, StringList, Token, Vocabulary};
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -51,7 +55,7 @@ fn pack(word: &[u8], lower: bool) -> u128 {
 /// What the thread's cache knows of a lowercased word.
 #[derive(Clone, Copy)]
 struct Known {
-    /// Global stem id (index into [`WordCache::stems`]).
+    /// Global stem id (index into [`Stems::list`]).
     stem: u32,
     stop: bool,
     /// When the stem is the first `stem_len` bytes of the word (most are:
@@ -74,34 +78,45 @@ const NOT_PREFIX: u8 = u8::MAX;
 /// word is stemmed once per thread rather than once per document.
 pub struct Tokenizer {
     cache: Box<WordCache>,
+    doc: DocWords,
+    /// Reused buffer for lowercasing long ASCII words.
+    lower: String,
+}
+
+/// The words of the document being tokenized.
+struct DocWords {
     vocabulary: Vocabulary,
     /// Per word id: its ids.
     ids: Vec<WordIds>,
     /// Stamp of this document in the cache (see [`Known::doc`]).
-    doc: u32,
-    /// Reused buffer for lowercasing long ASCII words.
-    lower: String,
+    stamp: u32,
 }
 
 /// Words seen on this thread, with their stem and stop flag.
 struct WordCache {
     language: Language,
-    stemmer: Stemmer,
-    stop_words: &'static FxHashSet<&'static str>,
     /// Words of up to [`PACKED_LEN`] bytes, by [`pack`]ed key.
     short: FxHashMap<u128, Known>,
     /// Longer words.
     long: FxHashMap<Box<str>, Known>,
-    stems: Vec<Box<str>>,
-    stem_ids: FxHashMap<Box<str>, u32>,
-    /// Per global stem: the stamp of the document it was last seen in, and
-    /// its id there.
-    stem_seen_in: Vec<(u32, u32)>,
+    stems: Stems,
     /// Stamp of the last document that used the cache.
     last_doc: u32,
     /// Sizes of the last document's vocabulary (words, word bytes, stems,
     /// stem bytes), to size the next one's up front.
     last_sizes: [usize; 4],
+}
+
+/// The stems of the words a [`WordCache`] has seen (kept apart from the word
+/// tables so that a word's table entry and the stems can be borrowed at once).
+struct Stems {
+    stemmer: Stemmer,
+    stop_words: &'static FxHashSet<&'static str>,
+    list: Vec<Box<str>>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// Per global stem: the stamp of the document it was last seen in, and
+    /// its id there.
+    seen_in: Vec<(u32, u32)>,
 }
 
 /// Beyond this many distinct words the cache starts afresh.
@@ -115,13 +130,15 @@ impl WordCache {
     fn new(language: Language) -> Self {
         WordCache {
             language,
-            stemmer: Stemmer::create(language.stemmer_algorithm()),
-            stop_words: stop_set(language),
             short: FxHashMap::default(),
             long: FxHashMap::default(),
-            stems: Vec::new(),
-            stem_ids: FxHashMap::default(),
-            stem_seen_in: Vec::new(),
+            stems: Stems {
+                stemmer: Stemmer::create(language.stemmer_algorithm()),
+                stop_words: stop_set(language),
+                list: Vec::new(),
+                ids: FxHashMap::default(),
+                seen_in: Vec::new(),
+            },
             last_doc: 0,
             last_sizes: [0; 4],
         }
@@ -141,7 +158,9 @@ impl WordCache {
             _ => Box::new(WordCache::new(language)),
         }
     }
+}
 
+impl Stems {
     /// Stem id and stop flag of a lowercased word not seen yet (stemming it),
     /// with no document stamp.
     fn learn(&mut self, lower: &str) -> Known {
@@ -151,13 +170,13 @@ impl WordCache {
             Ok(len) if len < NOT_PREFIX && lower.as_bytes().starts_with(stem.as_bytes()) => len,
             _ => NOT_PREFIX,
         };
-        let stem = match self.stem_ids.get(stem.as_ref()) {
+        let stem = match self.ids.get(stem.as_ref()) {
             Some(&id) => id,
             None => {
-                let id = self.stems.len() as u32;
-                self.stems.push(stem.as_ref().into());
-                self.stem_ids.insert(stem.into(), id);
-                self.stem_seen_in.push((0, 0));
+                let id = self.list.len() as u32;
+                self.list.push(stem.as_ref().into());
+                self.ids.insert(stem.into(), id);
+                self.seen_in.push((0, 0));
                 id
             }
         };
@@ -168,6 +187,32 @@ impl WordCache {
             doc: 0,
             word: 0,
         }
+    }
+}
+
+impl DocWords {
+    /// Adds a word new to this document: its word id, and a stem id if the
+    /// stem is new to the document too. `known` (the word's cache entry)
+    /// gets this document's stamp.
+    fn add(&mut self, stems: &mut Stems, known: &mut Known, lower: &str) -> WordIds {
+        let global_stem = known.stem as usize;
+        let (stamp, mut stem) = stems.seen_in[global_stem];
+        if stamp != self.stamp {
+            stem = self.vocabulary.stems.len() as u32;
+            let text = match lower.get(..usize::from(known.stem_len)) {
+                Some(prefix) if known.stem_len != NOT_PREFIX => prefix,
+                _ => &stems.list[global_stem],
+            };
+            self.vocabulary.stems.push(text);
+            stems.seen_in[global_stem] = (self.stamp, stem);
+        }
+        let word = self.vocabulary.words.len() as u32;
+        self.vocabulary.words.push(lower);
+        known.doc = self.stamp;
+        known.word = word;
+        let ids = (word, stem, known.stop);
+        self.ids.push(ids);
+        ids
     }
 }
 
@@ -184,7 +229,7 @@ fn stop_set(language: Language) -> &'static FxHashSet<&'static str> {
 
 impl Drop for Tokenizer {
     fn drop(&mut self) {
-        let (words, stems) = (&self.vocabulary.words, &self.vocabulary.stems);
+        let (words, stems) = (&self.doc.vocabulary.words, &self.doc.vocabulary.stems);
         self.cache.last_sizes = [
             words.len(),
             words.total_bytes(),
@@ -202,16 +247,18 @@ impl Tokenizer {
     pub fn new(language: Language) -> Self {
         let mut cache = WordCache::take(language);
         cache.last_doc += 1;
-        let doc = cache.last_doc;
+        let stamp = cache.last_doc;
         let [words, word_bytes, stems, stem_bytes] = cache.last_sizes;
         Tokenizer {
             cache,
-            vocabulary: Vocabulary {
-                words: StringList::with_capacity(words, word_bytes),
-                stems: StringList::with_capacity(stems, stem_bytes),
+            doc: DocWords {
+                vocabulary: Vocabulary {
+                    words: StringList::with_capacity(words, word_bytes),
+                    stems: StringList::with_capacity(stems, stem_bytes),
+                },
+                ids: Vec::with_capacity(words),
+                stamp,
             },
-            ids: Vec::with_capacity(words),
-            doc,
             lower: String::new(),
         }
     }
@@ -251,7 +298,12 @@ impl Tokenizer {
                     if !surface.chars().any(char::is_alphanumeric) {
                         continue;
                     }
-                    let (word, stem, stop) = self.intern_lowered(&surface.to_lowercase());
+                    let lower = surface.to_lowercase();
+                    let (word, stem, stop) = if lower.len() > PACKED_LEN {
+                        self.intern_long(&lower)
+                    } else {
+                        self.intern_short(pack(lower.as_bytes(), false))
+                    };
                     let start = span.start + space_start + offset;
                     out.push(Token {
                         span: Span::new(start, start + surface.len()),
@@ -266,79 +318,51 @@ impl Tokenizer {
 
     /// Ids of an ASCII word, lowercased on the way.
     fn intern_ascii(&mut self, surface: &str) -> WordIds {
-        if surface.len() > PACKED_LEN {
-            let mut lower = std::mem::take(&mut self.lower);
-            lower.clear();
-            lower.push_str(surface);
-            lower.make_ascii_lowercase();
-            let ids = self.intern_long(&lower);
-            self.lower = lower;
-            return ids;
+        if surface.len() <= PACKED_LEN {
+            return self.intern_short(pack(surface.as_bytes(), true));
         }
-        let key = pack(surface.as_bytes(), true);
-        // The key's first bytes are the lowercased word.
-        let key_bytes = key.to_le_bytes();
-        let lower = std::str::from_utf8(&key_bytes[..surface.len()]).unwrap_or_default();
-        let mut known = match self.cache.short.get(&key) {
-            Some(known) if known.doc == self.doc => return self.ids[known.word as usize],
-            Some(&known) => known,
-            None => self.cache.learn(lower),
-        };
-        let ids = self.add(&mut known, lower);
-        self.cache.short.insert(key, known);
+        let mut lower = std::mem::take(&mut self.lower);
+        lower.clear();
+        lower.push_str(surface);
+        lower.make_ascii_lowercase();
+        let ids = self.intern_long(&lower);
+        self.lower = lower;
         ids
     }
 
-    /// Ids of a lowercased word.
-    fn intern_lowered(&mut self, lower: &str) -> WordIds {
-        if lower.len() > PACKED_LEN {
-            return self.intern_long(lower);
-        }
-        let key = pack(lower.as_bytes(), false);
-        let mut known = match self.cache.short.get(&key) {
-            Some(known) if known.doc == self.doc => return self.ids[known.word as usize],
-            Some(&known) => known,
-            None => self.cache.learn(lower),
+    /// Ids of a lowercased word of up to [`PACKED_LEN`] bytes, by its packed
+    /// key: one table probe whether the word is new to the thread, new to
+    /// the document, or seen in it already.
+    fn intern_short(&mut self, key: u128) -> WordIds {
+        let cache = &mut *self.cache;
+        // The key's first bytes are the word.
+        let bytes = key.to_le_bytes();
+        let lower = || std::str::from_utf8(&bytes[..usize::from(bytes[15])]).unwrap_or_default();
+        let known = match cache.short.entry(key) {
+            Entry::Occupied(entry) => {
+                let known = entry.into_mut();
+                if known.doc == self.doc.stamp {
+                    return self.doc.ids[known.word as usize];
+                }
+                known
+            }
+            Entry::Vacant(entry) => entry.insert(cache.stems.learn(lower())),
         };
-        let ids = self.add(&mut known, lower);
-        self.cache.short.insert(key, known);
-        ids
+        self.doc.add(&mut cache.stems, known, lower())
     }
 
     /// Ids of a lowercased word longer than [`PACKED_LEN`] bytes.
     fn intern_long(&mut self, lower: &str) -> WordIds {
-        let mut known = match self.cache.long.get(lower) {
-            Some(known) if known.doc == self.doc => return self.ids[known.word as usize],
-            Some(&known) => known,
-            None => self.cache.learn(lower),
-        };
-        let ids = self.add(&mut known, lower);
-        self.cache.long.insert(lower.into(), known);
-        ids
-    }
-
-    /// Adds a word new to this document: its word id, and a stem id if the
-    /// stem is new to the document too. `known` gets this document's stamp;
-    /// the caller stores it back in the cache.
-    fn add(&mut self, known: &mut Known, lower: &str) -> WordIds {
         let cache = &mut *self.cache;
-        let global_stem = known.stem as usize;
-        let (stamp, mut stem) = cache.stem_seen_in[global_stem];
-        if stamp != self.doc {
-            stem = self.vocabulary.stems.len() as u32;
-            let text = match lower.get(..usize::from(known.stem_len)) {
-                Some(prefix) if known.stem_len != NOT_PREFIX => prefix,
-                _ => &cache.stems[global_stem],
-            };
-            self.vocabulary.stems.push(text);
-            cache.stem_seen_in[global_stem] = (self.doc, stem);
+        if let Some(known) = cache.long.get_mut(lower) {
+            if known.doc == self.doc.stamp {
+                return self.doc.ids[known.word as usize];
+            }
+            return self.doc.add(&mut cache.stems, known, lower);
         }
-        let word = self.vocabulary.words.len() as u32;
-        self.vocabulary.words.push(lower);
-        known.doc = self.doc;
-        known.word = word;
-        let ids = (word, stem, known.stop);
-        self.ids.push(ids);
+        let mut known = cache.stems.learn(lower);
+        let ids = self.doc.add(&mut cache.stems, &mut known, lower);
+        cache.long.insert(lower.into(), known);
         ids
     }
 
@@ -350,7 +374,7 @@ impl Tokenizer {
         } else {
             self.cache.short.get(&pack(lower.as_bytes(), false))
         }?;
-        (known.doc == self.doc).then(|| self.ids[known.word as usize].1)
+        (known.doc == self.doc.stamp).then(|| self.doc.ids[known.word as usize].1)
     }
 
     /// Stem ids of the non-stop words of `text` (interning new ones).
@@ -362,7 +386,7 @@ impl Tokenizer {
 
     /// The vocabulary built so far.
     pub fn into_vocabulary(mut self) -> Vocabulary {
-        std::mem::take(&mut self.vocabulary)
+        std::mem::take(&mut self.doc.vocabulary)
     }
 }
 
