@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p nutgraf-summarize --example scale -- 10000 lexrank [threads] [--graph]
+//!     [--budget=10%] [--mmr=0.7]
 //! ```
 //!
 //! Builds a document of about that many sentences of real news text (see
@@ -16,7 +17,9 @@
 //!   run (what `/usr/bin/time -v` reports as "Maximum resident set size").
 //!   Their difference is what summarizing added at its peak.
 //!
-//! With `--graph` it also builds the tf-idf cosine graph alone (the core of
+//! `--budget` takes the command line's short forms (default: 3 sentences)
+//! and `--mmr` sets the redundancy λ, to time selection with long
+//! summaries. With `--graph` it also builds the tf-idf cosine graph alone (the core of
 //! the graph scorers) and PageRank on it, and prints their times and the
 //! edge count; this comes after the summary, so it does not change
 //! `peak_rss` unless it needs more than the summary did.
@@ -54,6 +57,13 @@ fn status_mb(field: &str) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let graph_too = args.iter().any(|a| a == "--graph");
+    let option = |name: &str| {
+        args.iter()
+            .find_map(|a| a.strip_prefix(name)?.strip_prefix('='))
+    };
+    let defaults = SummarizerConfig::default();
+    let budget = option("--budget").map_or(defaults.budget, |b| b.parse().expect("budget"));
+    let redundancy = option("--mmr").map(|l| l.parse::<f64>().expect("MMR lambda"));
     let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let sentences: usize = positional
         .first()
@@ -69,7 +79,9 @@ fn main() {
     let config = SummarizerConfig {
         algorithm,
         threads,
-        ..SummarizerConfig::default()
+        budget,
+        redundancy,
+        ..defaults
     };
     let summarizer = Summarizer::new(config.clone()).expect("valid config");
 
