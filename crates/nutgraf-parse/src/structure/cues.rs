@@ -743,7 +743,8 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         return Cue::Metadata;
     }
     // A wire-photo caption: "…, Tuesday, Nov. 19, 2019, in Columbia, S.C.".
-    if (8..=60).contains(&w) && dated_caption(s) {
+    // (A full date has four digits; long lines were only scanned in part.)
+    if (8..=60).contains(&w) && (scan.digits >= 4 || s.len() > MAX_SCAN_BYTES) && dated_caption(s) {
         return Cue::Caption;
     }
     // A caption ending with the photo's date: "… Aleppo, Syria January 30, 2017".
@@ -771,7 +772,8 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     }
     // A teaser card flattened into one line: "Title Of Other StoryThe first
     // sentence of it…".
-    if s.len() <= MAX_CUE_BYTES && glued_title(s) {
+    // (Its title has at least three capitalised words.)
+    if s.len() <= MAX_CUE_BYTES && u.upper_words >= 3 && glued_title(s) {
         return Cue::Related;
     }
     // Teasers: "Read more: …", "Related: …", "See also …".

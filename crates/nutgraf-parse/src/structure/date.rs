@@ -168,61 +168,16 @@ fn day(s: &str) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-/// Month names of other languages news pages are written in (French,
-/// Spanish, Portuguese, Italian, German, Russian in the genitive and the
-/// nominative), lower-case, with their numbers.
-const FOREIGN_MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1),
+/// Month names of other languages news pages are written in that are not
+/// plain ASCII (French, Portuguese, German, Russian in the genitive and the
+/// nominative), lower-case, with their numbers. The ASCII ones (Spanish,
+/// Portuguese, Italian, German, French) are matched in [`month`].
+const NON_ASCII_MONTHS: &[(&str, u32)] = &[
     ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
     ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
     ("décembre", 12),
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("janeiro", 1),
-    ("fevereiro", 2),
     ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    ("januar", 1),
-    ("februar", 2),
     ("märz", 3),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
     ("января", 1),
     ("февраля", 2),
     ("марта", 3),
@@ -269,39 +224,44 @@ fn eq_lower(word: &str, target: &str) -> bool {
     }
 }
 
-/// A month name or abbreviation, any case: English, or one of
-/// [`FOREIGN_MONTHS`] written out.
+/// A month name or abbreviation, any case: English, the ASCII names of
+/// French, Spanish, Portuguese, Italian and German, or one of
+/// [`NON_ASCII_MONTHS`].
 pub(crate) fn month(s: &str) -> Option<u32> {
-    if s.len() < 3 || s.len() > 20 {
+    if s.len() < 3 || s.len() > 16 {
         return None;
     }
-    if s.len() > 9 || !s.is_ascii() {
+    if !s.is_ascii() {
         return foreign_month(s);
     }
-    let mut buf = [0u8; 9];
+    if s.len() > 10 {
+        return None;
+    }
+    let mut buf = [0u8; 10];
     for (dst, src) in buf.iter_mut().zip(s.bytes()) {
         *dst = src.to_ascii_lowercase();
     }
     let m = match &buf[..s.len()] {
-        b"jan" | b"january" => 1,
-        b"feb" | b"february" => 2,
-        b"mar" | b"march" => 3,
-        b"apr" | b"april" => 4,
-        b"may" => 5,
-        b"jun" | b"june" => 6,
-        b"jul" | b"july" => 7,
-        b"aug" | b"august" => 8,
-        b"sep" | b"sept" | b"september" => 9,
-        b"oct" | b"october" => 10,
-        b"nov" | b"november" => 11,
-        b"dec" | b"december" => 12,
-        _ => return foreign_month(s),
+        b"jan" | b"january" | b"janvier" | b"enero" | b"janeiro" | b"gennaio" | b"januar" => 1,
+        b"feb" | b"february" | b"febrero" | b"fevereiro" | b"febbraio" | b"februar" => 2,
+        b"mar" | b"march" | b"mars" | b"marzo" => 3,
+        b"apr" | b"april" | b"avril" | b"abril" | b"aprile" => 4,
+        b"may" | b"mai" | b"mayo" | b"maio" | b"maggio" => 5,
+        b"jun" | b"june" | b"juin" | b"junio" | b"junho" | b"giugno" | b"juni" => 6,
+        b"jul" | b"july" | b"juillet" | b"julio" | b"julho" | b"luglio" | b"juli" => 7,
+        b"aug" | b"august" | b"agosto" => 8,
+        b"sep" | b"sept" | b"september" | b"septembre" | b"septiembre" | b"setiembre"
+        | b"setembro" | b"settembre" => 9,
+        b"oct" | b"october" | b"octobre" | b"octubre" | b"outubro" | b"ottobre" | b"oktober" => 10,
+        b"nov" | b"november" | b"novembre" | b"noviembre" | b"novembro" => 11,
+        b"dec" | b"december" | b"diciembre" | b"dezembro" | b"dicembre" | b"dezember" => 12,
+        _ => return None,
     };
     Some(m)
 }
 
 fn foreign_month(s: &str) -> Option<u32> {
-    FOREIGN_MONTHS
+    NON_ASCII_MONTHS
         .iter()
         .find(|(name, _)| name.len() == s.len() && eq_lower(s, name))
         .map(|&(_, m)| m)

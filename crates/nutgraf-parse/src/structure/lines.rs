@@ -120,42 +120,42 @@ impl Unit {
 }
 
 /// Short function words that stay lower-case in title case.
-fn is_small_word(w: &str) -> bool {
+fn is_small_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "and"
-            | "or"
-            | "but"
-            | "by"
-            | "with"
-            | "from"
-            | "as"
-            | "is"
-            | "vs"
-            | "via"
-            | "nor"
-            | "per"
-            | "up"
-            | "into"
-            | "over"
-            | "de"
-            | "du"
-            | "la"
-            | "le"
-            | "von"
-            | "van"
-            | "der"
-            | "al"
-            | "than"
-            | "off"
+        b"a" | b"an"
+            | b"the"
+            | b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"for"
+            | b"and"
+            | b"or"
+            | b"but"
+            | b"by"
+            | b"with"
+            | b"from"
+            | b"as"
+            | b"is"
+            | b"vs"
+            | b"via"
+            | b"nor"
+            | b"per"
+            | b"up"
+            | b"into"
+            | b"over"
+            | b"de"
+            | b"du"
+            | b"la"
+            | b"le"
+            | b"von"
+            | b"van"
+            | b"der"
+            | b"al"
+            | b"than"
+            | b"off"
     )
 }
 
@@ -198,7 +198,8 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
         if is_upper {
             upper += 1;
         } else if is_lower
-            && !(w.len() <= 6 && is_small_word(w.trim_matches(|c: char| !is_word_char(c))))
+            && !(w.len() <= 6
+                && is_small_word(w.trim_matches(|c: char| !is_word_char(c)).as_bytes()))
         {
             lower += 1;
         }
@@ -235,11 +236,7 @@ fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32, u32) {
         if c.is_ascii_uppercase() {
             upper += 1;
         } else if c.is_ascii_lowercase() {
-            let small = word.len() <= 6 && {
-                let core = trim_ascii_punct(word);
-                // Small words are ASCII, so any byte slice of them is valid.
-                std::str::from_utf8(core).is_ok_and(is_small_word)
-            };
+            let small = word.len() <= 6 && is_small_word(trim_ascii_punct(word));
             lower += u32::from(!small);
         }
     }
