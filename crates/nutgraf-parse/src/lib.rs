@@ -50,7 +50,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Document {
     let mut sentences = Vec::new();
     // News text has a word token every 5 to 7 bytes: one allocation, rarely
     // a second.
-    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     for (block_index, raw) in raw_blocks.iter().enumerate() {
         let first_sentence = sentences.len();
         let block_text = raw.span.slice(text);
