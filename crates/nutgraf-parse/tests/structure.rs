@@ -561,6 +561,35 @@ Heavy bedding can also make a room feel warmer than it is, they said.\n";
 }
 
 #[test]
+fn image_slugs_and_described_captions() {
+    let text = "The gallery opened a new wing on Saturday, with three rooms given over to light installations by young designers from across Europe.\n\n\
+city-gallery-2019-new-wing-lights-installation-01\n\n\
+The largest piece hangs from the ceiling of the central hall and changes colour as visitors walk beneath it.\n\n\
+a room with a large chandelier: Visitors walk under the light sculpture in the central hall of the gallery.\n\n\
+© Jane Roe\n\n\
+Visitors walk under the light sculpture in the central hall of the gallery.\n\n\
+The wing will stay open until nine in the evening on Fridays, the gallery said, and entry to the new rooms is free.\n";
+    assert_ne!(
+        role_of(text, "city-gallery-2019-new-wing-lights-installation-01"),
+        Role::Body
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "Visitors walk under the light sculpture in the central hall of the gallery."
+        ),
+        Role::Caption
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "The largest piece hangs from the ceiling of the central hall and changes colour as visitors walk beneath it."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
 fn clean_article_with_a_short_dated_line_stays_body() {
     // Short paragraphs, then a date line and more prose: no furniture, so
     // the opening paragraphs are not taken for lead-in material.

@@ -710,6 +710,10 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
             return Cue::Byline;
         }
     }
+    // An image's file name or slug: "harbour-storm-2019-waves-01.jpg".
+    if w == 1 && s.len() >= 20 && s.bytes().filter(|&b| b == b'-' || b == b'_').count() >= 3 {
+        return Cue::Caption;
+    }
     // "Jane Doe @janedoe": a name with its social-media handle.
     if (2..=5).contains(&w)
         && !terminal

@@ -534,14 +534,17 @@ fn lead_roles(
 }
 
 /// Unit `i` has the same text as a unit at most two places away, or opens
-/// one (the copy with its credit glued on: "…sought treatmentCredit: EPA").
+/// or ends one (a copy with its credit glued on: "…sought treatmentCredit:
+/// EPA"; with an image description before it: "a hand holding a blue
+/// object: Needle poking skin…").
 fn near_copy(text: &str, units: &[Unit], i: usize) -> bool {
     let s = units[i].span.slice(text);
     (i.saturating_sub(2)..units.len().min(i + 3)).any(|j| {
+        let other = units[j].span.slice(text);
         j != i
-            && units[j].span.len() >= s.len()
-            && (units[j].span.len() == s.len() || s.len() >= 30)
-            && units[j].span.slice(text).starts_with(s)
+            && other.len() >= s.len()
+            && (other.len() == s.len() || s.len() >= 30)
+            && (other.starts_with(s) || other.ends_with(s))
     })
 }
 
