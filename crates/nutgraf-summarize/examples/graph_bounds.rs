@@ -13,7 +13,10 @@
 //! (defaults `50,100,250` and `16,32,64`), and prints for each: CPU time,
 //! edges, whether the top 3 (the summary) is the same sentences in the same
 //! order, and how many of the exact top 10 and top 100 are still in the
-//! bounded top 10 and top 100. Beyond 20,000 sentences the exact graph is
+//! bounded top 10 and top 100. The same overlaps for plain PageRank on the
+//! cosine graph, with the bounded graph's left-out weight
+//! ([`SimilarityGraph::dropped`](nutgraf_summarize::similarity::SimilarityGraph::dropped))
+//! and without it, show what that weight is worth. Beyond 20,000 sentences the exact graph is
 //! skipped (it would not fit in memory) and only times and edges print.
 
 #[path = "../benches/common/mod.rs"]
@@ -21,7 +24,9 @@ mod common;
 
 use nutgraf_parse::parse;
 use nutgraf_summarize::scorers::{lexrank::LexRank, textrank::TextRank};
-use nutgraf_summarize::similarity::{similarity_graph, GraphOptions, PairWeight};
+use nutgraf_summarize::similarity::{
+    pagerank, similarity_graph, GraphOptions, PageRankOptions, PairWeight,
+};
 use nutgraf_summarize::vectors::{sentence_terms, Idf, IdfFormula, TermFilter};
 use nutgraf_summarize::{Scorer, ScoringContext, SummarizerConfig};
 
@@ -86,6 +91,7 @@ fn main() {
         }
     }
     let mut exact: Vec<Vec<usize>> = Vec::new();
+    let mut plain_exact: Option<Vec<usize>> = None;
     for (name, graph) in settings {
         let lexrank = LexRank {
             graph,
@@ -95,8 +101,28 @@ fn main() {
             graph,
             ..TextRank::from_config(&config)
         };
-        let edges = similarity_graph(&terms, PairWeight::Cosine(&idf), &graph).edge_count();
-        let mut line = format!("{name:>16} cosine_edges={edges:>9}");
+        let cosine = similarity_graph(&terms, PairWeight::Cosine(&idf), &graph);
+        let mut line = format!("{name:>16} cosine_edges={:>9}", cosine.edge_count());
+        // Plain PageRank on the cosine graph, with the left-out weight and
+        // without it (`filter_map` forgets it): what that weight is worth.
+        let with = ranking(&pagerank(&cosine, &PageRankOptions::default(), None));
+        let without = ranking(&pagerank(
+            &cosine.filter_map(|_, _, w| Some(w)),
+            &PageRankOptions::default(),
+            None,
+        ));
+        match &plain_exact {
+            None => plain_exact = Some(with.clone()),
+            Some(e) if compare => line.push_str(&format!(
+                " | cosine pagerank: top10={}/10 top100={}/100, without left-out weight \
+                 top10={}/10 top100={}/100",
+                kept(e, &with, 10),
+                kept(e, &with, 100),
+                kept(e, &without, 10),
+                kept(e, &without, 100),
+            )),
+            Some(_) => {}
+        }
         for (s, (scorer_name, scorer)) in [
             ("lexrank", &lexrank as &dyn Scorer),
             ("textrank", &textrank as &dyn Scorer),
