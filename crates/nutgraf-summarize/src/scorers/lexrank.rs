@@ -31,8 +31,11 @@
 //! when the change falls under 0.1; we keep the paper's idf and damping and
 //! iterate to a 1e-6 tolerance. sumy's term frequencies are divided by each
 //! sentence's maximum, which cannot change a cosine, so raw counts are used.
-//! On very long documents the graph keeps each sentence's heaviest
-//! neighbours only ([`GraphOptions`]).
+//! Documents of more than [`GraphOptions::exact_up_to`] (1,000) sentences
+//! get a bounded graph: each sentence's heaviest neighbours, plus the weight
+//! of the rest, which [`pagerank`] spreads so that continuous LexRank ranks
+//! close to the exact graph (the thresholded and degree variants keep only
+//! the neighbours; see [`crate::similarity`] and `docs/scaling.md`).
 
 use crate::similarity::{pagerank, similarity_graph, GraphOptions, PageRankOptions, PairWeight};
 use crate::vectors::{sentence_terms, DocumentFrequencies, Idf, IdfFormula, TermFilter};

@@ -21,9 +21,12 @@
 //! nodes before ranking). Departures: summa solves for the principal
 //! eigenvector of the Google matrix with a dense eigensolver; we run
 //! [`pagerank`]'s power iteration on the sparse graph (same fixed point up to
-//! the tolerance, and linear in the number of edges); on very long documents
-//! the graph keeps each sentence's heaviest neighbours only
-//! ([`GraphOptions`]). summa's fallback for a graph with no edges at all (a
+//! the tolerance, and linear in the number of edges). Documents of more than
+//! [`GraphOptions::exact_up_to`] (1,000) sentences get a bounded graph: each
+//! sentence's heaviest neighbours, plus the weight of the rest, which
+//! [`pagerank`] spreads so the ranking stays close to the exact graph's
+//! (overlap weight; the BM25 variant keeps only the neighbours; see
+//! [`crate::similarity`] and `docs/scaling.md`). summa's fallback for a graph with no edges at all (a
 //! complete graph of weight 1, i.e. equal scores) is the all-zero scores
 //! here, which rank the same way.
 
