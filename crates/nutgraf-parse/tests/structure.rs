@@ -590,6 +590,27 @@ The wing will stay open until nine in the evening on Fridays, the gallery said, 
 }
 
 #[test]
+fn fragments_before_the_first_paragraph_are_furniture() {
+    let text = "Home\n\nSign In\n\n\
+Village Fair Returns After Five Years\n\n\
+By Tom Reed\n\n\
+Watch\n\n\
+The village fair returned on Saturday for the first time in five years, with a parade, a dog show and a tug of war between the two pubs.\n\n\
+Video\n\n\
+Organisers said more than 3,000 people came, twice as many as they had expected.\n";
+    assert_eq!(role_of(text, "Watch"), Role::Boilerplate);
+    // After the first paragraph a short line is left to the other rules.
+    assert_ne!(role_of(text, "Video"), Role::Standfirst);
+    assert_eq!(
+        role_of(
+            text,
+            "Organisers said more than 3,000 people came, twice as many as they had expected."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
 fn clean_article_with_a_short_dated_line_stays_body() {
     // Short paragraphs, then a date line and more prose: no furniture, so
     // the opening paragraphs are not taken for lead-in material.

@@ -367,7 +367,9 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
 
     // The same caption twice in a row (a photo and its gallery copy, or a
     // copy with the credit glued on); a short line right above a photo
-    // credit (its caption).
+    // credit (its caption); on pages with furniture, one- and two-word
+    // fragments before the first paragraph (button labels, counters).
+    let mut before_prose = !clean;
     for i in body_start..=end {
         if roles[i] != Role::Body {
             continue;
@@ -377,7 +379,10 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
         let above_credit = u.words <= 30 && i < end && cues[i + 1] == Cue::Credit;
         if copy || above_credit {
             roles[i] = Role::Caption;
+        } else if before_prose && u.words <= 2 && !u.prose() {
+            roles[i] = Role::Boilerplate;
         }
+        before_prose &= !u.prose() || roles[i] != Role::Body;
     }
 
     // Above the story, beyond the header: furniture unless a cue says otherwise.
