@@ -95,6 +95,17 @@ pub fn failure_json(failure: &Failure) -> FailureView<'_> {
     }
 }
 
+/// `text` on one line: the line breaks of a hard-wrapped sentence become
+/// spaces, so line-oriented formats keep one sentence per line. (JSON keeps
+/// the text verbatim; its offsets point into the input.)
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r']) {
+        text.replace("\r\n", " ").replace(['\n', '\r'], " ").into()
+    } else {
+        text.into()
+    }
+}
+
 /// The id of a failed document, or `file:line` when it got no id.
 fn failure_id(failure: &Failure) -> DocId {
     failure
@@ -153,6 +164,15 @@ impl<'t> CharOffsets<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_folds_line_breaks() {
+        assert_eq!(one_line("a and\nb.\r\nc\rd"), "a and b. c d");
+        assert!(matches!(
+            one_line("plain"),
+            std::borrow::Cow::Borrowed("plain")
+        ));
+    }
 
     #[test]
     fn char_offsets_count_scalar_values() {

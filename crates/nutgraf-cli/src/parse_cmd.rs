@@ -5,7 +5,7 @@
 use crate::args::ParseFormat;
 use crate::batch::Job;
 use crate::input::{DocId, Failure, Record};
-use crate::output::{to_json, CharOffsets};
+use crate::output::{one_line, to_json, CharOffsets};
 use nutgraf::parse::{parse, Document, Language, Metadata, ParseOptions, Role};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -108,14 +108,15 @@ pub fn render_text(id: &DocId, doc: &Document, header: bool) -> String {
         let mark = if block.role.is_selectable() { '*' } else { ' ' };
         let role = block.role.as_str();
         for i in block.sentences.clone() {
-            let _ = writeln!(out, "{i:>width$}{mark} {role:<11} {}", doc.sentence_text(i));
+            let text = one_line(doc.sentence_text(i));
+            let _ = writeln!(out, "{i:>width$}{mark} {role:<11} {text}");
         }
         if block.sentences.is_empty() {
             let _ = writeln!(
                 out,
                 "{:>width$}{mark} {role:<11} {}",
                 "-",
-                doc.slice(block.span)
+                one_line(doc.slice(block.span))
             );
         }
     }

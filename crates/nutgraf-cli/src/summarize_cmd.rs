@@ -5,7 +5,7 @@
 use crate::args::{OrderArg, SummarizerArgs, SummaryFormat};
 use crate::batch::Job;
 use crate::input::{DocId, Failure, Record};
-use crate::output::{to_json, CharOffsets};
+use crate::output::{one_line, to_json, CharOffsets};
 use anyhow::{Context, Result};
 use nutgraf::parse::{parse, Document, ParseOptions};
 use nutgraf::summarize::{Algorithm, Budget, Order, Summarizer, SummarizerConfig, Summary};
@@ -225,7 +225,7 @@ impl SummarizeJob {
                     let _ = writeln!(out, "==> {id} <==");
                 }
                 for s in &summary.sentences {
-                    let _ = writeln!(out, "{}", s.text);
+                    let _ = writeln!(out, "{}", one_line(&s.text));
                 }
                 if self.headers {
                     out.push('\n');
@@ -239,9 +239,9 @@ impl SummarizeJob {
                 let _ = writeln!(out, "## {heading}\n");
                 for s in &summary.sentences {
                     if self.scores {
-                        let _ = writeln!(out, "- {} _(score {:.4})_", s.text, s.score);
+                        let _ = writeln!(out, "- {} _(score {:.4})_", one_line(&s.text), s.score);
                     } else {
-                        let _ = writeln!(out, "- {}", s.text);
+                        let _ = writeln!(out, "- {}", one_line(&s.text));
                     }
                 }
                 out.push('\n');
