@@ -1,30 +1,32 @@
-//! Photo captions glued onto the first sentence of a story.
+//! Photo captions glued onto a sentence of a story.
 //!
-//! Online papers (the Daily Mail style) put a captioned photo above the
-//! first paragraph; when a page is flattened to text the caption often
-//! runs straight into the lead without a full stop, so the first
-//! "sentence" is a caption and the real lead in one:
+//! Online papers (the Daily Mail style) put captioned photos above the
+//! first paragraph and between later ones; when a page is flattened to
+//! text the caption often runs straight into the next sentence without a
+//! full stop, so one "sentence" is a caption and a sentence in one:
 //!
 //! > Guilty: Glenn Mason, 56, has said he will pay back the whole £185,000
 //! > out of his RBS pension pot **A** respected NatWest bank manager who ...
 //!
 //! [`glue_point`] finds the seam: a word that usually opens a sentence
-//! ("A", "The", "He", "Police", ...) written with a capital, followed by a
-//! lower-case word, right after a word that is not a function word, with
-//! nothing but spaces (or a closing bracket or quotation mark) between
-//! them — so no full stop, comma, colon or dash. Both sides must be long
-//! enough to be a caption and a sentence. A capitalised "A" or "The" in
-//! that position is not how edited English continues a sentence
-//! ("vitamin A supplements" is the exception the length and
-//! function-word checks do not rule out, which is why the default scorer
-//! only looks at the first sentence of a story, where captions sit).
+//! ("A", "An", "The", "He", "She", "It", "They") written with a capital,
+//! followed by a lower-case word, right after a word that is not a function
+//! word and ends in a lower-case letter or digit, with nothing but spaces
+//! (or a closing bracket or quotation mark) between them — so no full
+//! stop, comma, colon or dash. Both sides must be long enough to be a
+//! caption and a sentence. A capitalised "A" or "The" in that position is
+//! not how edited English continues a sentence; the exceptions are letters
+//! used as labels ("Nurse A with", excluded: a function word follows;
+//! "vitamin A supplements", not excluded — the price of a rule that reads
+//! only the words at the seam).
 //!
 //! This is a genre signal, not a corpus one: it reads the words at the
 //! seam, not how a corpus joined its lines or paragraphs.
 //!
 //! The clean fix is to split such a sentence in the parser and give the
-//! caption its caption role; until the parser does that, the default
-//! scorer uses the seam as a feature.
+//! caption its caption role, so that the sentence behind it stays
+//! selectable; until the parser does that, the default scorer counts the
+//! seam as a mark of an aside.
 
 use nutgraf_parse::Document;
 
