@@ -34,6 +34,7 @@ pub use role::{Role, UnknownRole};
 pub use span::Span;
 pub use vocabulary::{Iter as StringListIter, StringList, Vocabulary};
 
+use sentences::Splitter;
 use tokens::Tokenizer;
 
 /// Sentence spans of one block, relative to it. A block with line breaks
@@ -41,11 +42,11 @@ use tokens::Tokenizer;
 /// (every other line is a block of its own), so its line breaks are spaces
 /// here, not the paragraph separators that end a sentence in UAX #29.
 /// Replacing them byte for byte keeps every offset valid.
-fn block_sentences(block_text: &str) -> Vec<Span> {
-    if block_text.contains(['\n', '\r']) {
-        sentences::split_sentences(&block_text.replace(['\n', '\r'], " "))
+fn block_sentences<'a>(splitter: &'a mut Splitter, block_text: &str) -> &'a [Span] {
+    if memchr::memchr2(b'\n', b'\r', block_text.as_bytes()).is_some() {
+        splitter.split(&block_text.replace(['\n', '\r'], " "))
     } else {
-        sentences::split_sentences(block_text)
+        splitter.split(block_text)
     }
 }
 
@@ -64,10 +65,11 @@ pub fn parse(text: &str, options: &ParseOptions) -> Document {
     // News text has a word token every 5 to 7 bytes: one allocation, rarely
     // a second.
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut splitter = Splitter::default();
     for (block_index, raw) in raw_blocks.iter().enumerate() {
         let first_sentence = sentences.len();
         let block_text = raw.span.slice(text);
-        for relative in block_sentences(block_text) {
+        for &relative in block_sentences(&mut splitter, block_text) {
             let span = Span::new(
                 raw.span.start + relative.start,
                 raw.span.start + relative.end,

@@ -32,8 +32,32 @@ use crate::Span;
 /// surrounding whitespace, in order, non-overlapping, never empty.
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    split_into(text, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`split_sentences`] for many texts in a row, reusing its buffers (a
+/// document has dozens of blocks; two allocations per block add up).
+#[derive(Default)]
+pub(crate) struct Splitter {
+    breaks: Vec<usize>,
+    spans: Vec<Span>,
+}
+
+impl Splitter {
+    /// The sentence spans of `text`, as [`split_sentences`] gives them.
+    pub(crate) fn split(&mut self, text: &str) -> &[Span] {
+        self.spans.clear();
+        split_into(text, &mut self.breaks, &mut self.spans);
+        &self.spans
+    }
+}
+
+/// Appends the sentence spans of `text` to `out`; `breaks` is scratch space.
+fn split_into(text: &str, breaks: &mut Vec<usize>, out: &mut Vec<Span>) {
+    breaks_into(text, true, breaks);
     let mut start = 0;
-    for brk in sentence_breaks(text) {
+    for &brk in breaks.iter() {
         if brk > start {
             if let Some(span) = trim_span(&text[start..brk], start) {
                 out.push(span);
@@ -44,7 +68,6 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     if let Some(span) = trim_span(&text[start..], start) {
         out.push(span);
     }
-    out
 }
 
 /// Byte offsets where a new sentence starts (never 0 or `text.len()` is not
@@ -56,12 +79,19 @@ pub fn sentence_breaks(text: &str) -> Vec<usize> {
 /// Sentence starts by the UAX #29 rules alone (`english == false`) or with
 /// the English corrections.
 fn breaks(text: &str, english: bool) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    breaks_into(text, english, &mut breaks);
+    breaks
+}
+
+/// [`breaks`] into a buffer (cleared first).
+fn breaks_into(text: &str, english: bool, breaks: &mut Vec<usize>) {
+    breaks.clear();
     let lists = if english {
         list_markers(text)
     } else {
         Vec::new()
     };
-    let mut breaks = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -104,7 +134,6 @@ fn breaks(text: &str, english: bool) -> Vec<usize> {
         breaks.sort_unstable();
     }
     breaks.dedup();
-    breaks
 }
 
 /// The span of `piece` (found at `offset`) without surrounding whitespace,
