@@ -22,6 +22,13 @@
 //!    metadata, bylines, captions, the headline (the nearest headline-like
 //!    line) and the standfirst (a summary line separated from the body by
 //!    a byline, date, photo or dateline).
+//!    When the region opens with lead-in material (key points, photos, a
+//!    sign-up box) the body starts later: at a dateline, after the byline
+//!    or date line, or after a photo credit (`late_start`); the lines
+//!    skipped become standfirst, captions and furniture. Inside the body,
+//!    captions without cue words are told by wire-photo grammar
+//!    (`caption`), by being a copy of a neighbour, or by sitting right
+//!    above a credit.
 //! 5. The first body paragraph loses its dateline ("MOSCOW (Sputnik) —")
 //!    and any glued-on byline into blocks of their own (`dateline`).
 //!
