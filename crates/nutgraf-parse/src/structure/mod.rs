@@ -372,8 +372,10 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
         };
     }
 
-    // The same caption twice in a row (a photo and its gallery copy, or a
-    // copy with the credit glued on); a short line right above a photo
+    // On pages with furniture, the same caption twice in a row (a photo and
+    // its gallery copy, or a copy with the credit glued on) — in a clean
+    // article a repeated paragraph is the story repeating itself, left to
+    // the summarizer's duplicate check; a short line right above a photo
     // credit (its caption); on pages with furniture, one- and two-word
     // fragments before the first paragraph (button labels, counters).
     let mut before_prose = !clean;
@@ -382,7 +384,7 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
             continue;
         }
         let u = &units[i];
-        let copy = u.words >= 5 && near_copy(text, units, i);
+        let copy = !clean && u.words >= 5 && near_copy(text, units, i);
         let above_credit = u.words <= 30 && i < end && cues[i + 1] == Cue::Credit;
         if copy || above_credit {
             roles[i] = Role::Caption;
