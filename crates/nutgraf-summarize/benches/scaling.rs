@@ -29,20 +29,6 @@ use nutgraf_summarize::{Algorithm, Summarizer, SummarizerConfig};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// Every algorithm, in the order of the docs.
-const ALGORITHMS: [Algorithm; 10] = [
-    Algorithm::Default,
-    Algorithm::Lead,
-    Algorithm::Luhn,
-    Algorithm::Edmundson,
-    Algorithm::Lsa,
-    Algorithm::Sumbasic,
-    Algorithm::Klsum,
-    Algorithm::Textrank,
-    Algorithm::Lexrank,
-    Algorithm::Pacsum,
-];
-
 fn sizes() -> Vec<usize> {
     std::env::var("NUTGRAF_BENCH_SIZES")
         .ok()
@@ -86,7 +72,7 @@ fn scaling(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(1))
         .warm_up_time(Duration::from_millis(100));
-    for algorithm in ALGORITHMS {
+    for algorithm in Algorithm::ALL {
         let summarizer = Summarizer::new(SummarizerConfig {
             algorithm,
             ..config.clone()
