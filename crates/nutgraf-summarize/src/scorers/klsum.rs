@@ -159,10 +159,6 @@ impl Scorer for KlSum {
         order.extend(rest.into_iter().map(|(_, k)| k));
         order.extend((0..n).filter(|&k| bags[k].is_empty()));
 
-        let mut scores = vec![0.0; n];
-        for (rank, &k) in order.iter().enumerate() {
-            scores[k] = 1.0 / (rank as f64 + 1.0);
-        }
-        scores
+        super::scores_from_order(&order, n)
     }
 }

@@ -46,3 +46,14 @@ pub(crate) fn content_stems(doc: &nutgraf_parse::Document, i: usize, vocab: usiz
         .map(|t| t.stem)
         .collect()
 }
+
+/// Scores from a greedy pick order (SumBasic, KL-Sum): `order` lists all `n`
+/// candidates, best first; the candidate at rank `r` (0-based) scores
+/// `1 / (r + 1)`, so selection by score repeats the greedy picks.
+pub(crate) fn scores_from_order(order: &[usize], n: usize) -> Vec<f64> {
+    let mut scores = vec![0.0; n];
+    for (rank, &k) in order.iter().enumerate() {
+        scores[k] = 1.0 / (rank as f64 + 1.0);
+    }
+    scores
+}

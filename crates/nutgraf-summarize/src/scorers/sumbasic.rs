@@ -124,10 +124,6 @@ impl Scorer for SumBasic {
         // Candidates without content words, in document order.
         order.extend((0..n).filter(|&k| bags[k].is_empty()));
 
-        let mut scores = vec![0.0; n];
-        for (rank, &k) in order.iter().enumerate() {
-            scores[k] = 1.0 / (rank as f64 + 1.0);
-        }
-        scores
+        super::scores_from_order(&order, n)
     }
 }
