@@ -31,7 +31,6 @@
 //! The printed weights are what `WEIGHTS` in
 //! `crates/nutgraf-summarize/src/scorers/default.rs` holds.
 
-use flate2::read::GzDecoder;
 use nutgraf_parse::{parse, Document, ParseOptions};
 use nutgraf_rouge::{Metric, Rouge, RougeConfig};
 use nutgraf_summarize::scorers::default::{DefaultScorer, Features, FEATURE_COUNT, FEATURE_NAMES};
@@ -39,8 +38,6 @@ use nutgraf_summarize::select::{relevance, select, SelectOptions};
 use nutgraf_summarize::{Algorithm, Budget, ScoringContext, Summarizer, SummarizerConfig};
 use serde_json::Value;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 
 /// Grid of weights tried for each feature.
 const GRID: [f64; 13] = [
@@ -55,19 +52,9 @@ const FOLDS: usize = 5;
 /// The oracle looks at this many leading candidates.
 const ORACLE_WINDOW: usize = 40;
 
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
-}
-
-fn read_jsonl(name: &str) -> Vec<Value> {
-    let path = data_dir().join(name);
-    let file = std::fs::File::open(&path)
-        .unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
-    BufReader::new(GzDecoder::new(file))
-        .lines()
-        .map(|l| serde_json::from_str(&l.expect("read line")).expect("valid JSON"))
-        .collect()
-}
+#[path = "common/data.rs"]
+mod data;
+use data::read_jsonl;
 
 /// One article ready for fitting.
 struct Item {

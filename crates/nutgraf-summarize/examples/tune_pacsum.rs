@@ -22,27 +22,16 @@
 //! same protocol and the five best settings per corpus. Data:
 //! `../shared/data` next to the workspace.
 
-use flate2::read::GzDecoder;
 use nutgraf_parse::{parse, Document, ParseOptions};
 use nutgraf_rouge::{Metric, Rouge, RougeConfig};
 use nutgraf_summarize::config::PacsumConfig;
 use nutgraf_summarize::scorers::pacsum::PacSum;
 use nutgraf_summarize::{Scorer, ScoringContext, SummarizerConfig};
 use serde_json::Value;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
 
-fn read_jsonl(name: &str) -> Vec<Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(name);
-    let file = std::fs::File::open(&path)
-        .unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
-    BufReader::new(GzDecoder::new(file))
-        .lines()
-        .map(|l| serde_json::from_str(&l.expect("read line")).expect("valid JSON"))
-        .collect()
-}
+#[path = "common/data.rs"]
+mod data;
+use data::read_jsonl;
 
 struct Item {
     doc: Document,
