@@ -12,7 +12,7 @@
 use crate::batch::{thousands, Job, Sink};
 use crate::input::{DocId, Failure, Record};
 use crate::output::to_json;
-use crate::summarize_cmd::{parse_all, prepare_text};
+use crate::summarize_cmd::prepare_text;
 use nutgraf::rouge::{aggregate, AggregateScore, BootstrapConfig, Metric, Rouge, Scores};
 use nutgraf::summarize::{Order, Summarizer, Summary};
 use rayon::prelude::*;
@@ -116,20 +116,19 @@ impl Job for EvalJob {
                 from_reference,
                 ..
             } => {
-                let base = summarizer.config().parse_options();
-                let docs = parse_all(
-                    &base,
-                    items.par_iter().map(|item| match &item.summary {
-                        Either::Text(text, title) => (text.as_str(), title.as_deref()),
-                        Either::Given(_) => ("", None),
-                    }),
-                );
-                let made = summarizer.summarize_documents(&docs);
-                made.into_iter()
-                    .zip(&items)
-                    .map(|(summary, item)| {
-                        let keep = from_reference.then_some(item.reference.len());
-                        sentences_of(summary, keep, summarizer.config().order)
+                // Parse and summarize each document in one go (see
+                // `SummarizeJob::process`); only the sentences are kept.
+                let keep_order = summarizer.config().order;
+                items
+                    .par_iter()
+                    .map(|item| match &item.summary {
+                        Either::Text(text, title) => {
+                            let doc = summarizer.parse_titled(text, title.as_deref());
+                            let summary = summarizer.summarize_document(&doc);
+                            let keep = from_reference.then_some(item.reference.len());
+                            sentences_of(summary, keep, keep_order)
+                        }
+                        Either::Given(_) => Vec::new(),
                     })
                     .collect()
             }

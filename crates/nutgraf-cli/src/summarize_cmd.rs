@@ -7,7 +7,7 @@ use crate::batch::Job;
 use crate::input::{DocId, Failure, Record};
 use crate::output::{one_line, to_json, CharOffsets};
 use anyhow::{Context, Result};
-use nutgraf::parse::{parse, Document, ParseOptions};
+use nutgraf::parse::Document;
 use nutgraf::summarize::{Algorithm, Budget, Order, Summarizer, SummarizerConfig, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -137,24 +137,6 @@ pub fn prepare_text(
     Ok((text, title))
 }
 
-/// Parses documents in parallel on the current pool, each with its own
-/// title when it has one.
-pub fn parse_all<'a>(
-    base: &ParseOptions,
-    texts: impl IndexedParallelIterator<Item = (&'a str, Option<&'a str>)>,
-) -> Vec<Document> {
-    texts
-        .map(|(text, title)| match title {
-            Some(title) => {
-                let mut options = base.clone();
-                options.title = Some(title.to_string());
-                parse(text, &options)
-            }
-            None => parse(text, base),
-        })
-        .collect()
-}
-
 impl Job for SummarizeJob {
     type Item = SummarizeItem;
     type Output = String;
@@ -171,19 +153,18 @@ impl Job for SummarizeJob {
     }
 
     fn process(&self, items: Vec<SummarizeItem>) -> Vec<Result<String, Failure>> {
-        let base = self.summarizer.config().parse_options();
-        let docs = parse_all(
-            &base,
-            items
-                .par_iter()
-                .map(|item| (item.text.as_str(), item.title.as_deref())),
-        );
-        let summaries = self.summarizer.summarize_documents(&docs);
+        // Each document is parsed, summarized and rendered in one go, so its
+        // parse (tokens, vocabulary) is dropped before the next one starts:
+        // memory stays at a few documents per thread, not a whole chunk.
         items
             .par_iter()
-            .zip(docs.par_iter())
-            .zip(summaries.par_iter())
-            .map(|((item, doc), summary)| Ok(self.render(&item.id, doc, summary)))
+            .map(|item| {
+                let doc = self
+                    .summarizer
+                    .parse_titled(&item.text, item.title.as_deref());
+                let summary = self.summarizer.summarize_document(&doc);
+                Ok(self.render(&item.id, &doc, &summary))
+            })
             .collect()
     }
 

@@ -10,13 +10,12 @@ use crate::document::{language_arg, InputText};
 use crate::engines::EngineCache;
 use crate::errors::{config_error, ConfigError as PyConfigError, NutgrafError};
 use crate::offsets::CharOffsets;
-use nutgraf::parse::{parse, Document, ParseOptions};
+use nutgraf::parse::{parse, ParseOptions};
 use nutgraf::summarize::{self as core, Algorithm, Budget, Order, Summarizer, SummarizerConfig};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use rayon::prelude::*;
 
 /// Summarizers used by the module-level `summarize()`, reused across calls
 /// with the same options so each call does not start a new thread pool.
@@ -566,23 +565,12 @@ impl PySummarizer {
             let summaries = match &titles {
                 None => engine.summarize_many(&strs),
                 Some(titles) => {
-                    // Per-text titles: parse here (in parallel), then hand
-                    // the documents over.
-                    let base = engine.config().parse_options();
-                    let docs: Vec<Document> = crate::pool::install(Some(engine.threads()), || {
-                        strs.par_iter()
-                            .zip(titles.par_iter())
-                            .map(|(text, title)| {
-                                let options = ParseOptions {
-                                    title: title.clone().or_else(|| base.title.clone()),
-                                    ..base.clone()
-                                };
-                                parse(text, &options)
-                            })
-                            .collect()
-                    })
-                    .map_err(PyConfigError::new_err)?;
-                    engine.summarize_documents(&docs)
+                    let pairs: Vec<(&str, Option<&str>)> = strs
+                        .iter()
+                        .zip(titles)
+                        .map(|(text, title)| (text.as_ref(), title.as_deref()))
+                        .collect();
+                    engine.summarize_many_titled(&pairs)
                 }
             };
             Ok(strs
