@@ -222,6 +222,15 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("accept", Kw::Chrome),
     ("click", Kw::Click),
     ("tap", Kw::Click),
+    ("clique", Kw::Click),
+    ("clica", Kw::Click),
+    ("cliquez", Kw::Click),
+    ("clic", Kw::Click),
+    ("clicca", Kw::Click),
+    ("cliccate", Kw::Click),
+    ("klicken", Kw::Click),
+    ("klicke", Kw::Click),
+    ("klick", Kw::Click),
     ("here", Kw::Here),
     ("skip", Kw::Skip),
     ("follow", Kw::Follow),
@@ -793,6 +802,12 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
             Cue::Boilerplate
         };
     }
+    // "Click on the photo to …", "Clique na foto …", "Tap to expand": a
+    // line that opens by telling the reader to click is a link or a
+    // photo's caption.
+    if first == Kw::Click && click_prompt(s) {
+        return Cue::Boilerplate;
+    }
     // Page furniture.
     let cookie = scan.has(Kw::Cookie) && (scan.has(Kw::Consent) || scan.has(Kw::Privacy) || w <= 3);
     let strong = rights
@@ -833,6 +848,31 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         return Cue::Boilerplate;
     }
     Cue::None
+}
+
+/// The first two words of `s` (empty when missing).
+fn first_two_words(s: &str) -> [&str; 2] {
+    let mut words = s
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    [words.next().unwrap_or(""), words.next().unwrap_or("")]
+}
+
+/// `s` opens with an imperative "click" or "tap" (its first word is a
+/// [`Kw::Click`]). "Click" and "tap" are also English nouns and adjectives
+/// ("Click and collect sales rose", "Tap water"), so in English the next
+/// word must be one a prompt goes on with; the other languages' forms
+/// ("clique", "cliquez", "klicken", "clicca") are imperatives.
+fn click_prompt(s: &str) -> bool {
+    let [verb, next] = first_two_words(s);
+    let english = verb.eq_ignore_ascii_case("click") || verb.eq_ignore_ascii_case("tap");
+    !english
+        || [
+            "here", "on", "to", "the", "this", "below", "above", "through", "for", "image",
+            "photo", "picture", "link", "play",
+        ]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
 }
 
 /// Headings of lists of other stories, and of comment sections, in a few
@@ -1172,6 +1212,23 @@ mod tests {
             "Log In",
         ] {
             assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
+        }
+        // Prompts to click, in a few languages.
+        for s in [
+            "Click on the map to see every stop of the tour this summer.",
+            "Tap here for the full results of the regional vote",
+            "Clique na imagem e confira a galeria completa do evento!",
+            "Cliquez sur la photo pour voir toutes les images du match.",
+            "Klicken Sie auf das Bild, um die Galerie zu öffnen.",
+            "Clicca qui per leggere l'intervista completa.",
+        ] {
+            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
+        }
+        for s in [
+            "Click and collect orders rose by a third over the holiday season.",
+            "Tap water in the town was declared safe to drink again on Monday.",
+        ] {
+            assert_eq!(cue_of(s), Cue::None, "{s}");
         }
         assert_eq!(
             cue_of("Read more: Storm hits the coast of Norway"),
