@@ -13,6 +13,20 @@
 //! roles, sentences, token spans, word and stem ids, word and stem strings,
 //! stop flags, vocabulary sizes, title stems and metadata. Run it before and
 //! after a change: the hashes must not move.
+//!
+//! With `--profile MODE [N]` it instead parses the speed bench's corpus (the
+//! CNN/DM and BBC articles, as in `benches/parse.rs`) `N` times (default 1),
+//! with `MODE` `full` or `plain` options, and prints the token count; `load`
+//! only reads the data. The wall clock is too noisy on a shared machine to
+//! compare two versions of the parser, instruction counts are not:
+//!
+//! ```text
+//! valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+//!     target/release/examples/parse_digest --profile full 2
+//! ```
+//!
+//! The count for `N = 2` minus the count for `N = 1` is one pass with the
+//! thread's word cache warm, as in the bench.
 
 use flate2::read::GzDecoder;
 use nutgraf_parse::{parse, Document, ParseOptions};
@@ -85,8 +99,50 @@ fn digest(doc: &Document, h: &mut Fnv) {
     }
 }
 
+/// Parses the bench corpus `passes` times (see the module doc); `mode` is
+/// `full`, `plain` or `load`.
+fn profile(data: &Path, mode: &str, passes: usize) {
+    let mut articles = Vec::new();
+    for name in ["cnndm_test_frank.jsonl.gz", "bbc_news_summary.dev.jsonl.gz"] {
+        articles.extend(texts(&data.join(name), "article").unwrap_or_default());
+    }
+    let options = ParseOptions {
+        detect_structure: mode != "plain",
+        ..ParseOptions::default()
+    };
+    let mut tokens = 0;
+    for _ in 0..passes {
+        if mode != "load" {
+            for article in &articles {
+                tokens += parse(article, &options).tokens.len();
+            }
+        }
+    }
+    let bytes: usize = articles.iter().map(String::len).sum();
+    println!(
+        "{mode}: {} articles, {bytes} bytes, {tokens} tokens",
+        articles.len()
+    );
+}
+
 fn main() {
     let data = data_dir();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, mode, rest @ ..] = args.as_slice() {
+        let passes = match rest {
+            [] => Some(1),
+            [n] => n.parse().ok(),
+            _ => None,
+        };
+        if let (true, true, Some(passes)) = (
+            flag == "--profile",
+            matches!(mode.as_str(), "full" | "plain" | "load"),
+            passes,
+        ) {
+            profile(&data, mode, passes);
+            return;
+        }
+    }
     let corpora = [
         ("cnndm_test_frank.jsonl.gz", "article"),
         ("bbc_news_summary.dev.jsonl.gz", "article"),

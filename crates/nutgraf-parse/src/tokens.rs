@@ -4,13 +4,14 @@
 //! thread (a cache passes from one document's tokenizer to the next).
 //!
 //! Speed. `unicode-segmentation`'s word iterator runs at about 60 MB/s,
-//! slower than the whole parse should be, so text is cut at ASCII whitespace
-//! (UAX #29 always breaks between whitespace and a following non-whitespace
-//! character; combining marks after a space stay with the space, which is why
-//! a non-ASCII piece is segmented together with the spaces before it). Pieces
-//! that are pure ASCII go through the few word-break rules that can apply to
-//! ASCII (WB5–WB13b); other pieces go through `unicode-segmentation`. A test
-//! checks that the result equals plain `unicode-segmentation` output.
+//! slower than the whole parse should be. UAX #29 always breaks between
+//! whitespace and a following non-whitespace character, so a sentence can be
+//! cut at ASCII whitespace: each whitespace-free chunk holding a non-ASCII
+//! byte goes through `unicode-segmentation`, together with the spaces before
+//! it (combining marks after a space stay with the space), and the ASCII
+//! text between such chunks goes, in one pass, through a byte table holding
+//! the few word-break rules that can apply to ASCII (WB5–WB13b). Property
+//! tests check that the result equals plain `unicode-segmentation` output.
 //!
 //! Word lookups were the main cost (cache misses in hash tables and in the
 //! word strings they point to), so there is a single lookup per token, in
@@ -321,51 +322,89 @@ impl Tokenizer {
     pub fn tokenize_into(&mut self, text: &str, span: Span, out: &mut Vec<Token>) {
         let piece = span.slice(text);
         let bytes = piece.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let space_start = i;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
+        // ASCII stretches go through the fast path; each whitespace-free
+        // chunk holding a non-ASCII byte goes, with the whitespace before
+        // it, through `unicode-segmentation` (see the module doc).
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let Some(offset) = bytes[pos..].iter().position(|b| !b.is_ascii()) else {
+                self.ascii_tokens(piece, pos, bytes.len(), span.start, out);
+                break;
+            };
+            let odd = pos + offset;
+            let chunk_start = bytes[pos..odd]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(pos, |k| pos + k + 1);
+            let space_start = bytes[pos..chunk_start]
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())
+                .map_or(pos, |k| pos + k + 1);
+            let chunk_end = bytes[odd..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |k| odd + k);
+            self.ascii_tokens(piece, pos, space_start, span.start, out);
+            self.unicode_tokens(piece, space_start, chunk_end, span.start, out);
+            pos = chunk_end;
+        }
+    }
+
+    /// The tokens of the ASCII text `piece[start..end]`, where `piece`
+    /// starts at byte `base` of the document.
+    fn ascii_tokens(
+        &mut self,
+        piece: &str,
+        start: usize,
+        end: usize,
+        base: usize,
+        out: &mut Vec<Token>,
+    ) {
+        let Some(region) = piece.get(start..end) else {
+            return;
+        };
+        ascii_words(region.as_bytes(), |s, e| {
+            let surface = &region[s..e];
+            let (word, stem, stop) = self.intern_ascii(surface);
+            let begin = base + start + s;
+            out.push(Token {
+                span: Span::new(begin, begin + surface.len()),
+                word,
+                stem,
+                stop,
+            });
+        });
+    }
+
+    /// The tokens of `piece[start..end]` by `unicode-segmentation`.
+    fn unicode_tokens(
+        &mut self,
+        piece: &str,
+        start: usize,
+        end: usize,
+        base: usize,
+        out: &mut Vec<Token>,
+    ) {
+        let Some(region) = piece.get(start..end) else {
+            return;
+        };
+        for (offset, surface) in region.split_word_bound_indices() {
+            if !surface.chars().any(char::is_alphanumeric) {
+                continue;
             }
-            let chunk_start = i;
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let chunk = &bytes[chunk_start..i];
-            if chunk.is_ascii() {
-                ascii_words(chunk, |s, e| {
-                    let surface = &piece[chunk_start + s..chunk_start + e];
-                    let (word, stem, stop) = self.intern_ascii(surface);
-                    let start = span.start + chunk_start + s;
-                    out.push(Token {
-                        span: Span::new(start, start + surface.len()),
-                        word,
-                        stem,
-                        stop,
-                    });
-                });
+            let lower = surface.to_lowercase();
+            let (word, stem, stop) = if lower.len() > PACKED_LEN {
+                self.intern_long(&lower)
             } else {
-                // Segment together with the spaces before it (see module doc).
-                let region = &piece[space_start..i];
-                for (offset, surface) in region.split_word_bound_indices() {
-                    if !surface.chars().any(char::is_alphanumeric) {
-                        continue;
-                    }
-                    let lower = surface.to_lowercase();
-                    let (word, stem, stop) = if lower.len() > PACKED_LEN {
-                        self.intern_long(&lower)
-                    } else {
-                        self.intern_short(pack(lower.as_bytes(), false))
-                    };
-                    let start = span.start + space_start + offset;
-                    out.push(Token {
-                        span: Span::new(start, start + surface.len()),
-                        word,
-                        stem,
-                        stop,
-                    });
-                }
-            }
+                self.intern_short(pack(lower.as_bytes(), false))
+            };
+            let begin = base + start + offset;
+            out.push(Token {
+                span: Span::new(begin, begin + surface.len()),
+                word,
+                stem,
+                stop,
+            });
         }
     }
 
@@ -443,81 +482,75 @@ impl Tokenizer {
     }
 }
 
-/// UAX #29 word-break classes of ASCII characters (other than whitespace).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    /// Letters (`ALetter`).
-    Letter,
-    /// Digits (`Numeric`).
-    Digit,
-    /// `:` (`MidLetter`).
-    MidLetter,
-    /// `.` and `'` (`MidNumLet`, `Single_Quote`).
-    MidNumLet,
-    /// `,` and `;` (`MidNum`).
-    MidNum,
-    /// `_` (`ExtendNumLet`).
-    Underscore,
-    /// Everything else.
-    Other,
-}
+/// Word-break facts about an ASCII byte, as bits (see [`ASCII_CLASS`]).
+/// Letters, digits and `_` join one another (UAX #29 WB5, WB8–WB10,
+/// WB13a/b); the `MID_*` characters join two letters or two digits around
+/// them (WB6/WB7, WB11/WB12). Nothing else joins in ASCII text.
+const WORD: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+/// `:` `.` `'` (`MidLetter`, `MidNumLet`, `Single_Quote`).
+const MID_LETTER: u8 = 8;
+/// `,` `;` `.` `'` (`MidNum`, `MidNumLet`, `Single_Quote`).
+const MID_NUM: u8 = 16;
 
-fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b':' => Class::MidLetter,
-        b'.' | b'\'' => Class::MidNumLet,
-        b',' | b';' => Class::MidNum,
-        b'_' => Class::Underscore,
-        _ => Class::Other,
+/// The bits above for every byte (0 for non-ASCII bytes and for everything
+/// else, white space included: it always breaks).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            WORD | LETTER
+        } else if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else {
+            match c {
+                b'_' => WORD,
+                b':' => MID_LETTER,
+                b'.' | b'\'' => MID_LETTER | MID_NUM,
+                b',' | b';' => MID_NUM,
+                _ => 0,
+            }
+        };
+        b += 1;
     }
-}
-
-/// True when UAX #29 keeps `prev` and `cur` in one word, given the classes
-/// around them (rules WB5–WB13b; the others cannot apply inside ASCII text
-/// without whitespace).
-fn joins(before: Option<Class>, prev: Class, cur: Class, after: Option<Class>) -> bool {
-    use Class::*;
-    match (prev, cur) {
-        (Letter, Letter) => true,                                   // WB5
-        (Letter, MidLetter | MidNumLet) => after == Some(Letter),   // WB6
-        (MidLetter | MidNumLet, Letter) => before == Some(Letter),  // WB7
-        (Digit, Digit) | (Letter, Digit) | (Digit, Letter) => true, // WB8–10
-        (MidNum | MidNumLet, Digit) => before == Some(Digit),       // WB11
-        (Digit, MidNum | MidNumLet) => after == Some(Digit),        // WB12
-        (Letter | Digit | Underscore, Underscore) | (Underscore, Letter | Digit) => true, // WB13a/b
-        _ => false,
-    }
-}
+    table
+};
 
 /// Calls `emit(start, end)` for each UAX #29 word segment of the ASCII
-/// `chunk` (no whitespace in it) that contains a letter or digit.
-fn ascii_words(chunk: &[u8], mut emit: impl FnMut(usize, usize)) {
-    let classes = |i: usize| chunk.get(i).map(|&b| class(b));
-    let is_alnum = |c: Class| matches!(c, Class::Letter | Class::Digit);
-    let mut start = 0;
-    let mut alnum = false;
-    let mut prev = Class::Other;
-    for (i, &byte) in chunk.iter().enumerate() {
-        let cur = class(byte);
-        // Letters and digits always join (WB5, WB8–WB10): the common case
-        // needs no look around.
-        if i > 0 && !(is_alnum(prev) && is_alnum(cur)) {
-            let before = i.checked_sub(2).and_then(classes);
-            if !joins(before, prev, cur, classes(i + 1)) {
-                if alnum {
-                    emit(start, i);
-                }
-                start = i;
-                alnum = false;
-            }
+/// `text` that contains a letter or digit (a segment of `_` alone does
+/// not). White space, like any other character that joins nothing, ends a
+/// segment and is one of its own.
+fn ascii_words(text: &[u8], mut emit: impl FnMut(usize, usize)) {
+    let class = |i: usize| text.get(i).map_or(0, |&b| ASCII_CLASS[usize::from(b)]);
+    let mut i = 0;
+    while i < text.len() {
+        if class(i) & WORD == 0 {
+            i += 1;
+            continue;
         }
-        alnum |= is_alnum(cur);
-        prev = cur;
-    }
-    if alnum {
-        emit(start, chunk.len());
+        let start = i;
+        let mut alnum = 0;
+        loop {
+            while class(i) & WORD != 0 {
+                alnum |= class(i);
+                i += 1;
+            }
+            // `text[i]` joins nothing on its own: the word goes on only
+            // across a middle character between two letters or two digits.
+            let (prev, mid, next) = (class(i.wrapping_sub(1)), class(i), class(i + 1));
+            let letters = prev & next & LETTER != 0 && mid & MID_LETTER != 0;
+            let digits = prev & next & DIGIT != 0 && mid & MID_NUM != 0;
+            if !(letters || digits) {
+                break;
+            }
+            i += 1;
+        }
+        if alnum & (LETTER | DIGIT) != 0 {
+            emit(start, i);
+        }
     }
 }
 
@@ -730,30 +763,46 @@ mod tests {
         assert_eq!(got, ["storm", "flood"]);
     }
 
+    /// Checks the tokens of `text` against plain UAX #29 word segmentation
+    /// (`unicode-segmentation`) filtered to alphanumerics, and their words
+    /// against the lowercased surface.
+    fn check_against_uax29(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let expected: Vec<Span> = text
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .map(|(i, w)| Span::new(i, i + w.len()))
+            .collect();
+        let mut tokenizer = Tokenizer::new(Language::English);
+        let mut out = Vec::new();
+        tokenizer.tokenize_into(text, Span::new(0, text.len()), &mut out);
+        let got: Vec<Span> = out.iter().map(|t| t.span).collect();
+        proptest::prop_assert_eq!(got, expected);
+        let vocabulary = tokenizer.into_vocabulary();
+        for t in &out {
+            proptest::prop_assert_eq!(
+                &vocabulary.words[t.word as usize],
+                &t.span.slice(text).to_lowercase()
+            );
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
-        /// The fast path gives exactly the tokens of plain UAX #29 word
-        /// segmentation (`unicode-segmentation`) filtered to alphanumerics.
+        /// The fast path gives exactly the tokens of UAX #29.
         #[test]
         fn same_tokens_as_unicode_segmentation(
             text in "([a-zA-Z0-9]{1,5}|[ \\t\\n.,:;'_\\-!?\"()$%]|é|Ж|中|\\u{a0}|\\u{2019}|\\u{301}|\\u{200d}|\\u{1F600}|\\u{1F1FA}){0,30}"
         ) {
-            let expected: Vec<Span> = text
-                .split_word_bound_indices()
-                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                .map(|(i, w)| Span::new(i, i + w.len()))
-                .collect();
-            let mut tokenizer = Tokenizer::new(Language::English);
-            let mut out = Vec::new();
-            tokenizer.tokenize_into(&text, Span::new(0, text.len()), &mut out);
-            let got: Vec<Span> = out.iter().map(|t| t.span).collect();
-            proptest::prop_assert_eq!(got, expected);
-            let vocabulary = tokenizer.into_vocabulary();
-            for t in &out {
-                proptest::prop_assert_eq!(
-                    &vocabulary.words[t.word as usize],
-                    &t.span.slice(&text).to_lowercase()
-                );
-            }
+            check_against_uax29(&text)?;
+        }
+
+        /// The same on dense ASCII punctuation, where the joining rules
+        /// (`U.S`, `1,000.50`, `a_b`, `don't`) meet.
+        #[test]
+        fn same_ascii_tokens_as_unicode_segmentation(
+            text in "[aZ09 .,:;'_\\t\\r\\n\\x0b@/-]{0,40}"
+        ) {
+            check_against_uax29(&text)?;
         }
     }
 }
