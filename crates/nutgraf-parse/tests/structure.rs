@@ -611,6 +611,44 @@ Organisers said more than 3,000 people came, twice as many as they had expected.
 }
 
 #[test]
+fn teasers_under_a_you_may_also_like_heading_are_not_the_story() {
+    // A short story, then a longer list of excerpts of other posts, each
+    // with its share bar: the list scores more prose, but sits under the
+    // heading of a list of other stories.
+    let teaser = |topic: &str| {
+        format!(
+            "Share Facebook Twitter\n\nA new {topic} opened in the old part of town this week. \
+             Neighbours said they had waited for it for years, and the first visitors queued \
+             from early morning to get in. The owners plan to stay open late on weekends and \
+             to hire more staff in the spring if the crowds keep coming.\n\n"
+        )
+    };
+    let text = format!(
+        "Home\n\nNews\n\nRiver Path Reopens\n\n\
+         The river path reopened on Sunday after three months of repairs to the flood wall.\n\n\
+         The council said the work cost less than planned and that the path would stay lit at night.\n\n\
+         You may also like\n\n{}{}{}{}© 2020 Example Town News\n",
+        teaser("bakery"),
+        teaser("library"),
+        teaser("cinema"),
+        teaser("market")
+    );
+    assert_eq!(
+        role_of(
+            &text,
+            "The river path reopened on Sunday after three months of repairs to the flood wall."
+        ),
+        Role::Body
+    );
+    let d = doc(&text);
+    assert!(d
+        .blocks
+        .iter()
+        .filter(|b| d.slice(b.span).starts_with("A new "))
+        .all(|b| b.role != Role::Body));
+}
+
+#[test]
 fn clean_article_with_a_short_dated_line_stays_body() {
     // Short paragraphs, then a date line and more prose: no furniture, so
     // the opening paragraphs are not taken for lead-in material.

@@ -17,7 +17,9 @@
 //!    lot (a story does not go on past a list of teasers), unless long
 //!    prose sits right before and after it (an inline box of links). The
 //!    best candidate wins, with a bonus for a byline or date line right
-//!    above it or a dateline opening it.
+//!    above it or a dateline opening it; a run that sits right under such
+//!    a heading (only share buttons and teasers between) is the list of
+//!    other stories and loses to any other run.
 //! 4. The lines just above the story are read backwards for the header:
 //!    metadata, bylines, captions, the headline (the nearest headline-like
 //!    line) and the standfirst (a summary line separated from the body by
@@ -291,8 +293,20 @@ fn story_region(text: &str, units: &[Unit], cues: &[Cue]) -> Option<(usize, usiz
             let bonus = 25 * i64::from(header) + 25 * i64::from(opens_with_dateline);
             (sum + bonus, s, e)
         })
-        .max_by_key(|&(score, s, _)| (score, std::cmp::Reverse(s)))
+        .max_by_key(|&(score, s, _)| (!under_section_break(cues, s), score, std::cmp::Reverse(s)))
         .map(|(_, s, e)| (s, e))
+}
+
+/// The run starting at unit `s` is the list under a "You may also like"
+/// heading: only furniture (lines with a cue: share buttons, teasers)
+/// stands between the heading and the run. Another run wins over it, as
+/// a story does not start under the heading of a list of other stories.
+fn under_section_break(cues: &[Cue], s: usize) -> bool {
+    cues[s.saturating_sub(8)..s]
+        .iter()
+        .rev()
+        .find(|&&c| !matches!(c, Cue::Boilerplate | Cue::Related | Cue::Signup))
+        == Some(&Cue::SectionBreak)
 }
 
 fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
