@@ -60,6 +60,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Document {
     };
 
     let mut tokenizer = Tokenizer::new(options.language);
+    tokenizer.reserve_for_text(text.len());
     let mut blocks = Vec::with_capacity(raw_blocks.len());
     let mut sentences = Vec::new();
     // News text has a word token every 5 to 7 bytes: one allocation, rarely

@@ -43,13 +43,11 @@ const PACKED_LEN: usize = 15;
 
 /// A word of at most [`PACKED_LEN`] bytes as a number: its bytes, then its
 /// length in the last byte (so words with trailing NUL bytes stay distinct).
-/// With `lower`, ASCII capitals are lowercased on the way (`word` is then
-/// ASCII).
 ///
 /// The bytes are read with a few possibly overlapping word loads rather than
 /// a byte loop into a buffer: a loop of byte stores followed by a 16-byte
 /// load stalls the CPU (no store forwarding), and this runs once per token.
-fn pack(word: &[u8], lower: bool) -> u128 {
+fn pack(word: &[u8]) -> u128 {
     let n = word.len().min(PACKED_LEN);
     let word = &word[..n];
     let (lo, hi) = if n >= 8 {
@@ -70,12 +68,14 @@ fn pack(word: &[u8], lower: bool) -> u128 {
     } else {
         (0, 0)
     };
-    let (lo, hi) = if lower {
-        (ascii_lowercase(lo), ascii_lowercase(hi))
-    } else {
-        (lo, hi)
-    };
     u128::from(lo) | (u128::from(hi) << 64) | ((n as u128) << 120)
+}
+
+/// A [`pack`]ed key of an ASCII word with its capitals lowercased (the
+/// length byte, at most 15, has no letter bits to change).
+fn lowercase_key(key: u128) -> u128 {
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    u128::from(ascii_lowercase(lo)) | (u128::from(ascii_lowercase(hi)) << 64)
 }
 
 /// The first eight bytes of `bytes` (at least eight) as a little-endian number.
@@ -159,6 +159,8 @@ struct WordCache {
     /// Sizes of the last document's vocabulary (words, word bytes, stems,
     /// stem bytes), to size the next one's up front.
     last_sizes: [usize; 4],
+    /// The last document's [`DocWords::ids`], kept for its allocation.
+    spare_ids: Vec<WordIds>,
 }
 
 /// The stems of the words a [`WordCache`] has seen (kept apart from the word
@@ -195,6 +197,7 @@ impl WordCache {
             },
             last_doc: 0,
             last_sizes: [0; 4],
+            spare_ids: Vec::new(),
         }
     }
 
@@ -247,24 +250,26 @@ impl Stems {
 impl DocWords {
     /// Adds a word new to this document: its word id, and a stem id if the
     /// stem is new to the document too. `known` (the word's cache entry)
-    /// gets this document's stamp.
-    fn add(&mut self, stems: &mut Stems, known: &mut Known, lower: &str) -> WordIds {
+    /// gets this document's stamp. `word` is lowercased, or with `fold`
+    /// ASCII to be lowercased on the way into the vocabulary.
+    fn add(&mut self, stems: &mut Stems, known: &mut Known, word: &str, fold: bool) -> WordIds {
         let global_stem = known.stem as usize;
         let (stamp, mut stem) = stems.seen_in[global_stem];
         if stamp != self.stamp {
             stem = self.vocabulary.stems.len() as u32;
-            let text = match lower.get(..usize::from(known.stem_len)) {
-                Some(prefix) if known.stem_len != NOT_PREFIX => prefix,
-                _ => &stems.list[global_stem],
-            };
-            self.vocabulary.stems.push(text);
+            match word.get(..usize::from(known.stem_len)) {
+                Some(prefix) if known.stem_len != NOT_PREFIX => {
+                    self.vocabulary.stems.push_folded(prefix, fold)
+                }
+                _ => self.vocabulary.stems.push(&stems.list[global_stem]),
+            }
             stems.seen_in[global_stem] = (self.stamp, stem);
         }
-        let word = self.vocabulary.words.len() as u32;
-        self.vocabulary.words.push(lower);
+        let id = self.vocabulary.words.len() as u32;
+        self.vocabulary.words.push_folded(word, fold);
         known.doc = self.stamp;
-        known.word = word;
-        let ids = (word, stem, known.stop);
+        known.word = id;
+        let ids = (id, stem, known.stop);
         self.ids.push(ids);
         ids
     }
@@ -290,6 +295,7 @@ impl Drop for Tokenizer {
             stems.len(),
             stems.total_bytes(),
         ];
+        self.cache.spare_ids = std::mem::take(&mut self.doc.ids);
         let language = self.cache.language;
         let cache = std::mem::replace(&mut self.cache, Box::new(WordCache::new(language)));
         CACHE.with(|slot| slot.set(Some(cache)));
@@ -303,6 +309,8 @@ impl Tokenizer {
         cache.last_doc += 1;
         let stamp = cache.last_doc;
         let [words, word_bytes, stems, stem_bytes] = cache.last_sizes;
+        let mut ids = std::mem::take(&mut cache.spare_ids);
+        ids.clear();
         Tokenizer {
             cache,
             doc: DocWords {
@@ -310,11 +318,21 @@ impl Tokenizer {
                     words: StringList::with_capacity(words, word_bytes),
                     stems: StringList::with_capacity(stems, stem_bytes),
                 },
-                ids: Vec::with_capacity(words),
+                ids,
                 stamp,
             },
             lower: String::new(),
         }
+    }
+
+    /// Makes room for the vocabulary of a text of `bytes` bytes (news text
+    /// has a new word every 7 to 20 bytes, and about half a byte of words
+    /// and of stems per byte of text), so that it rarely has to grow.
+    pub fn reserve_for_text(&mut self, bytes: usize) {
+        let vocabulary = &mut self.doc.vocabulary;
+        vocabulary.words.reserve(bytes / 8, bytes / 8 * 5);
+        vocabulary.stems.reserve(bytes / 8, bytes / 2);
+        self.doc.ids.reserve(bytes / 8);
     }
 
     /// Appends the word tokens of `text[span]` to `out`: the UAX #29 word
@@ -396,7 +414,7 @@ impl Tokenizer {
             let (word, stem, stop) = if lower.len() > PACKED_LEN {
                 self.intern_long(&lower)
             } else {
-                self.intern_short(pack(lower.as_bytes(), false))
+                self.intern_short(pack(lower.as_bytes()), &lower, false)
             };
             let begin = base + start + offset;
             out.push(Token {
@@ -411,7 +429,11 @@ impl Tokenizer {
     /// Ids of an ASCII word, lowercased on the way.
     fn intern_ascii(&mut self, surface: &str) -> WordIds {
         if surface.len() <= PACKED_LEN {
-            return self.intern_short(pack(surface.as_bytes(), true));
+            // Most words have no capital: only those need lowercasing on
+            // their way into the vocabulary.
+            let raw = pack(surface.as_bytes());
+            let key = lowercase_key(raw);
+            return self.intern_short(key, surface, key != raw);
         }
         let mut lower = std::mem::take(&mut self.lower);
         lower.clear();
@@ -422,14 +444,12 @@ impl Tokenizer {
         ids
     }
 
-    /// Ids of a lowercased word of up to [`PACKED_LEN`] bytes, by its packed
-    /// key: one table probe whether the word is new to the thread, new to
-    /// the document, or seen in it already.
-    fn intern_short(&mut self, key: u128) -> WordIds {
+    /// Ids of a word of up to [`PACKED_LEN`] bytes, by its packed key: one
+    /// table probe whether the word is new to the thread, new to the
+    /// document, or seen in it already. `word` is the word, lowercased, or
+    /// with `fold` ASCII to be lowercased.
+    fn intern_short(&mut self, key: u128, word: &str, fold: bool) -> WordIds {
         let cache = &mut *self.cache;
-        // The key's first bytes are the word.
-        let bytes = key.to_le_bytes();
-        let lower = || std::str::from_utf8(&bytes[..usize::from(bytes[15])]).unwrap_or_default();
         let known = match cache.short.entry(key) {
             Entry::Occupied(entry) => {
                 let known = entry.into_mut();
@@ -438,9 +458,12 @@ impl Tokenizer {
                 }
                 known
             }
-            Entry::Vacant(entry) => entry.insert(cache.stems.learn(lower())),
+            Entry::Vacant(entry) if fold => {
+                entry.insert(cache.stems.learn(&word.to_ascii_lowercase()))
+            }
+            Entry::Vacant(entry) => entry.insert(cache.stems.learn(word)),
         };
-        self.doc.add(&mut cache.stems, known, lower())
+        self.doc.add(&mut cache.stems, known, word, fold)
     }
 
     /// Ids of a lowercased word longer than [`PACKED_LEN`] bytes.
@@ -450,10 +473,10 @@ impl Tokenizer {
             if known.doc == self.doc.stamp {
                 return self.doc.ids[known.word as usize];
             }
-            return self.doc.add(&mut cache.stems, known, lower);
+            return self.doc.add(&mut cache.stems, known, lower, false);
         }
         let mut known = cache.stems.learn(lower);
-        let ids = self.doc.add(&mut cache.stems, &mut known, lower);
+        let ids = self.doc.add(&mut cache.stems, &mut known, lower, false);
         cache.long.insert(lower.into(), known);
         ids
     }
@@ -464,7 +487,7 @@ impl Tokenizer {
         let known = if lower.len() > PACKED_LEN {
             self.cache.long.get(lower.as_str())
         } else {
-            self.cache.short.get(&pack(lower.as_bytes(), false))
+            self.cache.short.get(&pack(lower.as_bytes()))
         }?;
         (known.doc == self.doc.stamp).then(|| self.doc.ids[known.word as usize].1)
     }
@@ -597,15 +620,15 @@ mod tests {
         for start in 0..5 {
             for len in 0..=PACKED_LEN {
                 let word = &text[start..start + len];
-                assert_eq!(pack(word, true), naive(word, true), "{word:?}");
-                assert_eq!(pack(word, false), naive(word, false), "{word:?}");
+                assert_eq!(lowercase_key(pack(word)), naive(word, true), "{word:?}");
+                assert_eq!(pack(word), naive(word, false), "{word:?}");
             }
         }
         let bytes: Vec<u8> = (0u8..=255).collect();
         for chunk in bytes.chunks(8) {
-            assert_eq!(pack(chunk, false), naive(chunk, false));
+            assert_eq!(pack(chunk), naive(chunk, false));
             let ascii: Vec<u8> = chunk.iter().map(|b| b & 0x7f).collect();
-            assert_eq!(pack(&ascii, true), naive(&ascii, true));
+            assert_eq!(lowercase_key(pack(&ascii)), naive(&ascii, true));
         }
     }
 

@@ -46,6 +46,12 @@ impl StringList {
         }
     }
 
+    /// Makes room for `strings` more strings of `bytes` more bytes in all.
+    pub fn reserve(&mut self, strings: usize, bytes: usize) {
+        self.text.reserve(bytes);
+        self.ends.reserve(strings);
+    }
+
     /// Number of strings.
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -64,6 +70,17 @@ impl StringList {
     /// Appends a string.
     pub fn push(&mut self, s: &str) {
         self.text.push_str(s);
+        self.ends.push(self.text.len());
+    }
+
+    /// Appends a string, ASCII-lowercased when `fold` is set.
+    #[inline]
+    pub(crate) fn push_folded(&mut self, s: &str, fold: bool) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        if fold {
+            self.text[start..].make_ascii_lowercase();
+        }
         self.ends.push(self.text.len());
     }
 
