@@ -40,6 +40,13 @@
 //! 10% of 100,000 sentences) from going quadratic. With MMR every cosine
 //! counts and all postings are walked.
 //!
+//! Most summaries take a handful of sentences, and then the near-duplicate
+//! test needs only the cosines between the sentence about to be taken and
+//! the few already taken: [`NearDuplicates`] builds the vectors of just the
+//! sentences the ranking reaches and compares them pairwise, and moves to
+//! the inverted index above [`PAIRWISE_LIMIT`] taken sentences. Same idf,
+//! same dot products, same decisions.
+//!
 //! ## Budgets ([`Budget`])
 //!
 //! * `Sentences(n)`: up to `n` sentences (fewer when skips run out of
@@ -56,7 +63,10 @@
 //! * Any zero budget (`0` sentences, ratio `0`, `0` words or characters)
 //!   gives an empty summary.
 
-use crate::vectors::{sentence_terms, tfidf_vectors, Idf, IdfFormula, SparseVector, TermFilter};
+use crate::vectors::{
+    sentence_terms, tfidf_vector, tfidf_vectors, Idf, IdfFormula, SparseVector, TermCounts,
+    TermFilter,
+};
 use crate::Budget;
 use nutgraf_parse::{parse, Document, ParseOptions};
 use std::cmp::Ordering;
@@ -335,6 +345,110 @@ pub fn sentence_length(doc: &Document, sentence: usize) -> (usize, usize) {
     }
 }
 
+/// Above this many taken sentences, [`NearDuplicates`] switches from
+/// pairwise cosines to the inverted index of [`Similarities`].
+const PAIRWISE_LIMIT: usize = 32;
+
+/// The near-duplicate test without MMR (see the module docs): pairwise
+/// cosines with the taken sentences while they are few, vectors built only
+/// for the sentences the ranking reaches; the inverted index beyond
+/// [`PAIRWISE_LIMIT`].
+struct NearDuplicates<'a> {
+    doc: &'a Document,
+    candidates: &'a [usize],
+    threshold: f64,
+    /// Smooth idf over the candidates, as [`Similarities::new`] computes it.
+    idf: Idf,
+    /// Unit tf-idf vectors, by candidate position, built on first use.
+    vectors: Vec<Option<SparseVector>>,
+    taken: Vec<usize>,
+    indexed: Option<Similarities>,
+}
+
+impl<'a> NearDuplicates<'a> {
+    fn new(doc: &'a Document, candidates: &'a [usize], threshold: f64) -> NearDuplicates<'a> {
+        // Document frequencies in one pass over the tokens: a term counts
+        // once per sentence (`last` holds the last sentence that counted it).
+        let vocabulary = doc.vocabulary.stems.len();
+        let mut df = vec![0u64; vocabulary];
+        let mut last = vec![usize::MAX; vocabulary];
+        for (pos, &i) in candidates.iter().enumerate() {
+            let tokens = doc
+                .sentences
+                .get(i)
+                .and_then(|s| doc.tokens.get(s.tokens.clone()))
+                .unwrap_or(&[]);
+            for token in tokens {
+                if !TermFilter::CONTENT.keeps(doc, token) {
+                    continue;
+                }
+                let stem = token.stem as usize;
+                if stem >= df.len() {
+                    df.resize(stem + 1, 0);
+                    last.resize(stem + 1, usize::MAX);
+                }
+                if last[stem] != pos {
+                    last[stem] = pos;
+                    df[stem] += 1;
+                }
+            }
+        }
+        NearDuplicates {
+            doc,
+            candidates,
+            threshold,
+            idf: Idf::from_counts(&df, candidates.len() as u64, IdfFormula::Smooth),
+            vectors: vec![None; candidates.len()],
+            taken: Vec::new(),
+            indexed: None,
+        }
+    }
+
+    fn build_vector(&mut self, pos: usize) {
+        if self.vectors[pos].is_none() {
+            let terms =
+                TermCounts::of_sentence(self.doc, self.candidates[pos], &TermFilter::CONTENT);
+            self.vectors[pos] = Some(tfidf_vector(&terms, &self.idf).normalized());
+        }
+    }
+
+    /// Whether candidate `pos` is too similar to a taken sentence.
+    fn is_near_duplicate(&mut self, pos: usize) -> bool {
+        if let Some(index) = &self.indexed {
+            return index.max_sim[pos] > self.threshold;
+        }
+        if self.taken.is_empty() {
+            return false;
+        }
+        self.build_vector(pos);
+        let Some(v) = &self.vectors[pos] else {
+            return false;
+        };
+        // Taken vector first, as `Similarities::take` multiplies.
+        self.taken.iter().any(|&p| {
+            self.vectors[p]
+                .as_ref()
+                .is_some_and(|taken| taken.dot(v) > self.threshold)
+        })
+    }
+
+    fn take(&mut self, pos: usize) {
+        if let Some(index) = &mut self.indexed {
+            index.take(pos, Some(self.threshold));
+            return;
+        }
+        self.build_vector(pos);
+        self.taken.push(pos);
+        if self.taken.len() > PAIRWISE_LIMIT {
+            let mut index = Similarities::new(self.doc, self.candidates);
+            for &p in &self.taken {
+                index.take(p, Some(self.threshold));
+            }
+            self.indexed = Some(index);
+        }
+    }
+}
+
 /// Chooses sentences among `candidates` (sentence indices of `doc`) given
 /// their `relevance` (same order; higher is better), following the rules
 /// in the module docs. Never panics; a `relevance` of the wrong length is
@@ -373,8 +487,13 @@ pub fn select(
         .redundancy
         .filter(|l| l.is_finite())
         .map(|l| l.clamp(0.0, 1.0));
-    let needs_similarity = lambda.is_some() || options.near_duplicate_threshold.is_some();
-    let mut sims = needs_similarity.then(|| Similarities::new(doc, candidates));
+    // With MMR every cosine counts: the full index. Without it, only the
+    // near-duplicate test needs cosines.
+    let mut sims = lambda.map(|_| Similarities::new(doc, candidates));
+    let mut near_duplicates = match (lambda, options.near_duplicate_threshold) {
+        (None, Some(t)) => Some(NearDuplicates::new(doc, candidates, t)),
+        _ => None,
+    };
     let key = |pos: usize, sims: &Option<Similarities>| match (lambda, sims) {
         (Some(l), Some(s)) => l * rel[pos] - (1.0 - l) * s.max_sim[pos],
         _ => rel[pos],
@@ -404,6 +523,11 @@ pub fn select(
                 continue;
             }
         }
+        if let Some(near) = near_duplicates.as_mut() {
+            if near.is_near_duplicate(pos) {
+                continue;
+            }
+        }
         let grams = if options.trigram_blocking {
             let g = trigrams(doc, candidates[pos]);
             if g.iter().any(|t| blocked.contains(t)) {
@@ -424,12 +548,10 @@ pub fn select(
         selection.picked.push(pos);
         blocked.extend(grams);
         if let Some(s) = sims.as_mut() {
-            // Without MMR only the near-duplicate test reads the cosines.
-            let only_above = match lambda {
-                Some(_) => None,
-                None => options.near_duplicate_threshold,
-            };
-            s.take(pos, only_above);
+            s.take(pos, None);
+        }
+        if let Some(near) = near_duplicates.as_mut() {
+            near.take(pos);
         }
         if let Some((limit, _)) = length_limit {
             if used >= limit {
@@ -598,6 +720,73 @@ mod tests {
         // The walk did skip something: some sentence was left at a lower
         // (sub-threshold) value.
         assert!((0..c.len()).any(|j| skipping.max_sim[j] < full.max_sim[j]));
+    }
+
+    #[test]
+    fn pairwise_near_duplicates_agree_with_the_full_cosines() {
+        // 120 sentences over a small vocabulary: many pairs are above the
+        // threshold. A long budget takes more than PAIRWISE_LIMIT sentences,
+        // so both the pairwise and the indexed phase run.
+        let text: String = (0..120)
+            .map(|i| {
+                format!(
+                    "Officials said the market in region{} fell on topic{} and item{}{}.\n",
+                    i % 40,
+                    i % 20,
+                    i % 8,
+                    " rain".repeat(i % 7)
+                )
+            })
+            .collect();
+        let d = doc(&text);
+        let c: Vec<usize> = (0..d.sentences.len()).collect();
+        let rel: Vec<f64> = (0..c.len()).map(|k| ((k * 37) % 101) as f64).collect();
+        // The same rule, brute force: best first (earlier on ties), skip a
+        // sentence whose cosine with a taken one is above t.
+        let terms = sentence_terms(&d, &c, &TermFilter::CONTENT);
+        let idf = Idf::from_sentences(&terms, d.vocabulary.stems.len(), IdfFormula::Smooth);
+        let vectors: Vec<SparseVector> = tfidf_vectors(&terms, &idf)
+            .into_iter()
+            .map(SparseVector::normalized)
+            .collect();
+        let mut order: Vec<usize> = (0..c.len()).collect();
+        order.sort_by(|&a, &b| rel[b].total_cmp(&rel[a]).then(a.cmp(&b)));
+        // Thresholds on both sides of every cosine that occurs, so that any
+        // change of a decision at a boundary shows.
+        let mut cosines: Vec<f64> = (0..c.len())
+            .flat_map(|a| (0..a).map(move |b| (a, b)))
+            .map(|(a, b)| vectors[a].dot(&vectors[b]))
+            .filter(|&x| x > 0.05 && x < 0.999)
+            .collect();
+        cosines.sort_by(f64::total_cmp);
+        cosines.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
+        assert!(cosines.len() >= 5, "{cosines:?}");
+        let thresholds = cosines.iter().flat_map(|&x| [x - 1e-6, x + 1e-6]);
+        let mut both_phases = false;
+        for t in thresholds {
+            let picked = select(
+                &d,
+                &c,
+                &rel,
+                &SelectOptions {
+                    near_duplicate_threshold: Some(t),
+                    ..opts(Budget::Sentences(100))
+                },
+            )
+            .picked;
+            let mut expected: Vec<usize> = Vec::new();
+            for &pos in &order {
+                if expected.len() == 100 {
+                    break;
+                }
+                if expected.iter().all(|&p| vectors[p].dot(&vectors[pos]) <= t) {
+                    expected.push(pos);
+                }
+            }
+            assert_eq!(picked, expected, "threshold {t}");
+            both_phases |= expected.len() > PAIRWISE_LIMIT && expected.len() < 100;
+        }
+        assert!(both_phases, "no threshold ran both phases with skips");
     }
 
     #[test]

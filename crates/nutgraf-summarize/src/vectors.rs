@@ -201,7 +201,12 @@ impl Idf {
                 df[t] += 1;
             }
         }
-        let n = sentences.len() as u64;
+        Idf::from_counts(&df, sentences.len() as u64, formula)
+    }
+
+    /// Idf of each term from its document frequency `df[term]` among `n`
+    /// documents.
+    pub fn from_counts(df: &[u64], n: u64, formula: IdfFormula) -> Idf {
         Idf {
             weights: df.iter().map(|&d| formula.weight(n, d)).collect(),
         }
