@@ -100,6 +100,8 @@ enum Kw {
     Javascript,
     Copyright,
     Consent,
+    /// "moderated", "moderador": comment-moderation notices.
+    Moderation,
     /// First words of "Related stories"-style headings not listed above.
     BreakStart,
     /// "am", "pm", time zones: a time of day.
@@ -202,6 +204,29 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("comment", Kw::Comments),
     ("replies", Kw::Comments),
     ("reply", Kw::Comments),
+    ("comentarios", Kw::Comments),
+    ("comentario", Kw::Comments),
+    ("commentaires", Kw::Comments),
+    ("commentaire", Kw::Comments),
+    ("kommentare", Kw::Comments),
+    ("kommentar", Kw::Comments),
+    ("commenti", Kw::Comments),
+    ("commento", Kw::Comments),
+    ("moderated", Kw::Moderation),
+    ("moderator", Kw::Moderation),
+    ("moderators", Kw::Moderation),
+    ("moderation", Kw::Moderation),
+    ("moderador", Kw::Moderation),
+    ("moderadores", Kw::Moderation),
+    ("moderado", Kw::Moderation),
+    ("moderados", Kw::Moderation),
+    ("moderada", Kw::Moderation),
+    ("moderadas", Kw::Moderation),
+    ("moderiert", Kw::Moderation),
+    ("moderato", Kw::Moderation),
+    ("moderati", Kw::Moderation),
+    ("moderatore", Kw::Moderation),
+    ("moderazione", Kw::Moderation),
     ("menu", Kw::Chrome),
     ("search", Kw::Chrome),
     ("home", Kw::Chrome),
@@ -808,6 +833,11 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if first == Kw::Click && click_prompt(s) {
         return Cue::Boilerplate;
     }
+    // A comment-moderation notice: "Comments are moderated", "ATENÇÃO:
+    // Comentários … não serão aprovados pelo moderador".
+    if scan.has(Kw::Moderation) && w <= 60 && comments_opening(s, &scan) {
+        return Cue::Boilerplate;
+    }
     // Page furniture.
     let cookie = scan.has(Kw::Cookie) && (scan.has(Kw::Consent) || scan.has(Kw::Privacy) || w <= 3);
     let strong = rights
@@ -873,6 +903,20 @@ fn click_prompt(s: &str) -> bool {
         ]
         .iter()
         .any(|w| next.eq_ignore_ascii_case(w))
+}
+
+/// One of the first two words of `s` is "comments" in some language
+/// ("Comments are …", "ATENÇÃO: Comentários …"); words with accents are
+/// not keywords, so those are matched by their stem.
+fn comments_opening(s: &str, scan: &Scan) -> bool {
+    scan.kw(0) == Kw::Comments
+        || scan.kw(1) == Kw::Comments
+        || first_two_words(s).iter().any(|w| {
+            w.len() > 6
+                && ["coment", "koment"]
+                    .iter()
+                    .any(|stem| w.as_bytes()[..6].eq_ignore_ascii_case(stem.as_bytes()))
+        })
 }
 
 /// Headings of lists of other stories, and of comment sections, in a few
@@ -1224,9 +1268,18 @@ mod tests {
         ] {
             assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
         }
+        // Comment-moderation notices.
+        for s in [
+            "Comments are moderated and may take a day to appear.",
+            "NOTE: Comentários ofensivos ou fora do tema serão removidos pelo moderador.",
+            "Kommentare werden vor der Veröffentlichung moderiert.",
+        ] {
+            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
+        }
         for s in [
             "Click and collect orders rose by a third over the holiday season.",
             "Tap water in the town was declared safe to drink again on Monday.",
+            "The company hired 3,000 moderators to review comments after the attack.",
         ] {
             assert_eq!(cue_of(s), Cue::None, "{s}");
         }
