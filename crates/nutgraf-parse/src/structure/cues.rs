@@ -871,6 +871,14 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if signup && w <= 30 {
         return Cue::Signup;
     }
+    // A promotion that ends by asking the reader to sign up: "In each
+    // episode of his weekly show … Click to subscribe!", "Start your day
+    // with … Sign up for the free daily newsletter."
+    let signup_words =
+        scan.has(Kw::SubscribeCmd) || scan.pair(Kw::Sign, Kw::Up) || scan.has(Kw::Newsletter);
+    if signup_words && w <= 60 && ends_with_signup_prompt(s) {
+        return Cue::Signup;
+    }
     let weak = [Kw::Share, Kw::Social, Kw::Comments, Kw::Chrome, Kw::Advert]
         .into_iter()
         .any(|kw| scan.has(kw));
@@ -903,6 +911,29 @@ fn click_prompt(s: &str) -> bool {
         ]
         .iter()
         .any(|w| next.eq_ignore_ascii_case(w))
+}
+
+/// The last sentence of `s` (a line of several) is a short call to sign
+/// up: "Sign up …", "Subscribe …", "Click to subscribe!".
+fn ends_with_signup_prompt(s: &str) -> bool {
+    let line = s.trim_end_matches(is_space);
+    let b = line.as_bytes();
+    // The last sentence starts after the last ". ", "! " or "? ".
+    let Some(end) = (1..b.len().saturating_sub(1))
+        .rev()
+        .find(|&i| matches!(b[i], b'.' | b'!' | b'?') && b[i + 1] == b' ')
+    else {
+        return false;
+    };
+    let last = Scan::new(&line[end + 2..]);
+    let (first, second) = (last.kw(0), last.kw(1));
+    last.n <= 12
+        && (first == Kw::SubscribeCmd
+            || (first == Kw::Sign && second == Kw::Up)
+            || (first == Kw::Click
+                && (last.has(Kw::SubscribeCmd)
+                    || last.pair(Kw::Sign, Kw::Up)
+                    || last.has(Kw::Newsletter))))
 }
 
 /// One of the first two words of `s` is "comments" in some language
@@ -1276,10 +1307,18 @@ mod tests {
         ] {
             assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
         }
+        // Promotions that end with a call to sign up.
+        for s in [
+            "Every Friday our editors pick the week's best long reads. Sign up for the weekly email.",
+            "In the podcast, two reporters talk through the day's biggest stories. Click to subscribe!",
+        ] {
+            assert_eq!(cue_of(s), Cue::Signup, "{s}");
+        }
         for s in [
             "Click and collect orders rose by a third over the holiday season.",
             "Tap water in the town was declared safe to drink again on Monday.",
             "The company hired 3,000 moderators to review comments after the attack.",
+            "The paper says more readers than ever pay to subscribe each month. Its rivals lost readers.",
         ] {
             assert_eq!(cue_of(s), Cue::None, "{s}");
         }
