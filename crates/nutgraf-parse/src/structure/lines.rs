@@ -166,29 +166,75 @@ fn is_cjk(c: char) -> bool {
 /// Computes the features of `text[span]`.
 fn features(text: &str, span: Span, blank_before: bool) -> Unit {
     let s = span.slice(text);
-    let mut words = 0u32;
-    let mut upper = 0u32;
-    let mut lower = 0u32;
-    let mut any_cjk = false;
-    let mut letters = 0u32;
     if s.is_ascii() {
         // The same count over bytes (most lines are ASCII). Long lines are
         // prose, never titles: count their words only, in a loop the
         // compiler vectorises.
         let b = s.as_bytes();
         if b.len() > LONG_LINE {
-            let starts = b
-                .windows(2)
-                .filter(|w| w[0].is_ascii_whitespace() && !w[1].is_ascii_whitespace())
-                .count();
-            let words = u32::try_from(starts + 1).unwrap_or(u32::MAX);
+            let words = u32::try_from(word_starts(b) + 1).unwrap_or(u32::MAX);
             return finish(s, span, blank_before, words, 0, 0, words);
         }
         let (words, upper, lower, letters) = ascii_word_counts(b);
         return finish(s, span, blank_before, words, upper, lower, letters);
     }
-    for w in s.split(is_space) {
-        let Some(c) = w.chars().find(|&c| is_word_char(c)) else {
+    let (words, upper, lower, letters) = word_counts(s);
+    finish(s, span, blank_before, words, upper, lower, letters)
+}
+
+/// The character at byte `i` of `s` (a character boundary) and its length;
+/// ASCII without decoding.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (char::from(b), 1),
+        _ => match s.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) => (c, c.len_utf8()),
+            None => (' ', 1),
+        },
+    }
+}
+
+/// Words, capitalised words, lower-case content words and words starting
+/// with a letter of any line: words are the pieces between [`is_space`]
+/// characters that hold a [`is_word_char`], counted by their first such
+/// character. Runs of CJK text, which has no spaces between words, add a
+/// word per two CJK characters when a word starts with one. One pass over
+/// the bytes that decodes only non-ASCII characters (most lines with some
+/// non-ASCII text are mostly ASCII).
+fn word_counts(s: &str) -> (u32, u32, u32, u32) {
+    let (mut words, mut upper, mut lower, mut letters) = (0, 0, 0, 0);
+    let mut any_cjk = false;
+    let mut cjk_chars = 0u32;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let start = i;
+        let mut first = None;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    break;
+                }
+                if first.is_none() && b.is_ascii_alphanumeric() {
+                    first = Some(char::from(b));
+                }
+                i += 1;
+                continue;
+            }
+            let (c, len) = char_at(s, i);
+            if is_space(c) {
+                break;
+            }
+            if first.is_none() && is_word_char(c) {
+                first = Some(c);
+            }
+            cjk_chars += u32::from(is_cjk(c));
+            i += len;
+        }
+        let word = &s[start..i];
+        // Step over the space that ended the word.
+        i += char_at(s, i).1;
+        let Some(c) = first else {
             continue;
         };
         words += 1;
@@ -197,18 +243,35 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
         let (is_upper, is_lower) = case_of(c);
         if is_upper {
             upper += 1;
-        } else if is_lower
-            && !(w.len() <= 6
-                && is_small_word(w.trim_matches(|c: char| !is_word_char(c)).as_bytes()))
-        {
+        } else if is_lower && !(word.len() <= 6 && is_small_word(trim_punct(word))) {
             lower += 1;
         }
     }
-    // CJK text has no spaces between words: count a word per two characters.
     if any_cjk {
-        words += s.chars().filter(|&c| is_cjk(c)).count() as u32 / 2;
+        words += cjk_chars / 2;
     }
-    finish(s, span, blank_before, words, upper, lower, letters)
+    (words, upper, lower, letters)
+}
+
+/// How many times a non-space byte follows an ASCII space
+/// (`u8::is_ascii_whitespace`) in `b`. Branch-free over pairs of
+/// neighbouring bytes, with byte-wide counts per block of 128 pairs, so
+/// that the compiler vectorises it 16 bytes at a time (`windows(2)` with
+/// `&&` does not), in a function of its own so that it stays so.
+#[inline(never)]
+fn word_starts(b: &[u8]) -> usize {
+    let space = |c: u8| (c == b' ') | ((c.wrapping_sub(b'\t') < 5) & (c != 0x0b));
+    let next = b.get(1..).unwrap_or_default();
+    b.chunks(128)
+        .zip(next.chunks(128))
+        .map(|(x, y)| {
+            let block = x
+                .iter()
+                .zip(y)
+                .fold(0u8, |n, (&x, &y)| n + u8::from(space(x) & !space(y)));
+            usize::from(block)
+        })
+        .sum()
 }
 
 /// ASCII lines longer than this (in bytes) get a plain word count.
@@ -241,6 +304,16 @@ fn ascii_word_counts(s: &[u8]) -> (u32, u32, u32, u32) {
         }
     }
     (words, upper, lower, letters)
+}
+
+/// `w` without leading and trailing non-word characters (see
+/// [`is_word_char`]), as bytes.
+fn trim_punct(w: &str) -> &[u8] {
+    if w.is_ascii() {
+        trim_ascii_punct(w.as_bytes())
+    } else {
+        w.trim_matches(|c: char| !is_word_char(c)).as_bytes()
+    }
 }
 
 /// `w` without leading and trailing punctuation.
@@ -426,6 +499,53 @@ mod tests {
                  'Move to Raqqa or Be a Human Shield': Syrian Man's First-Hand Account\n\
                  Russia sent invitation to the United States.";
         assert_eq!(texts(t).len(), 4);
+    }
+
+    /// The counts of [`word_counts`] the plain way: split at spaces, then
+    /// look at characters.
+    fn plain_word_counts(s: &str) -> (u32, u32, u32, u32) {
+        let (mut words, mut upper, mut lower, mut letters) = (0, 0, 0, 0);
+        let mut any_cjk = false;
+        for w in s.split(is_space) {
+            let Some(c) = w.chars().find(|&c| is_word_char(c)) else {
+                continue;
+            };
+            words += 1;
+            letters += u32::from(!c.is_ascii_digit());
+            any_cjk |= is_cjk(c);
+            let (is_upper, is_lower) = case_of(c);
+            if is_upper {
+                upper += 1;
+            } else if is_lower
+                && !(w.len() <= 6
+                    && is_small_word(w.trim_matches(|c: char| !is_word_char(c)).as_bytes()))
+            {
+                lower += 1;
+            }
+        }
+        if any_cjk {
+            words += s.chars().filter(|&c| is_cjk(c)).count() as u32 / 2;
+        }
+        (words, upper, lower, letters)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_counts_as_defined(
+            s in "([a-zA-Z0-9]{1,4}|the|of|[ \\t\\n\\x0b.,'\"-]|É|é|ß|Ж|ж|中|文|の|\\u{a0}|\\u{2009}|\\u{3000}|\\u{feff}|\\u{2019}|“|\\u{1F600}){0,24}"
+        ) {
+            proptest::prop_assert_eq!(word_counts(&s), plain_word_counts(&s));
+        }
+
+        #[test]
+        fn word_starts_counts_space_then_non_space(s in "[a \\t\\n\\x0b\\x0c\\r.]{0,300}") {
+            let b = s.as_bytes();
+            let want = b
+                .windows(2)
+                .filter(|w| w[0].is_ascii_whitespace() && !w[1].is_ascii_whitespace())
+                .count();
+            proptest::prop_assert_eq!(word_starts(b), want);
+        }
     }
 
     #[test]
