@@ -696,6 +696,11 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if s.contains("Credit:") || s.contains("CREDIT:") {
         return if w <= 4 { Cue::Credit } else { Cue::Caption };
     }
+    // A caption ending with its credit in brackets: "… the plague (Image:
+    // GETTY)", "(Photo: Getty Images)", "(Foto: dpa)".
+    if let Some(open) = bracketed_credit(s) {
+        return if open == 0 { Cue::Credit } else { Cue::Caption };
+    }
     // Credits: "Photo: Getty Images", "Image Credit: WeWork", "REUTERS/Name".
     let agency_slash = scan.agency_slash;
     let photo_by = scan.pair(Kw::Photo, Kw::By)
@@ -934,6 +939,31 @@ fn ends_with_signup_prompt(s: &str) -> bool {
                 && (last.has(Kw::SubscribeCmd)
                     || last.pair(Kw::Sign, Kw::Up)
                     || last.has(Kw::Newsletter))))
+}
+
+/// Labels of a photo credit in brackets, lower-case.
+const CREDIT_LABELS: [&str; 9] = [
+    "image", "photo", "picture", "pic", "foto", "imagen", "bild", "credit", "crédito",
+];
+
+/// Where the bracketed photo credit that ends `s` opens ("(Image: GETTY)",
+/// "(Photos: AP)"): a label from [`CREDIT_LABELS`], maybe plural, then a
+/// colon, in the last 80 bytes.
+fn bracketed_credit(s: &str) -> Option<usize> {
+    let s = s.trim_end_matches(is_space);
+    if !s.ends_with(')') {
+        return None;
+    }
+    let from = floor_char_boundary(s, s.len().saturating_sub(80));
+    let open = from + memchr::memrchr(b'(', &s.as_bytes()[from..])?;
+    let inner = s[open + 1..].trim_start_matches(is_space);
+    let colon = inner.find(':')?;
+    let label = inner[..colon].trim_end_matches(is_space);
+    let label = label.strip_suffix(['s', 'S']).unwrap_or(label);
+    CREDIT_LABELS
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
+        .then_some(open)
 }
 
 /// One of the first two words of `s` is "comments" in some language
@@ -1233,8 +1263,16 @@ mod tests {
             "REUTERS/Brendan McDermid",
             "Photograph: Shutterstock",
             "©",
+            "(Photos: Jane Roe)",
         ] {
             assert_eq!(cue_of(s), Cue::Credit, "{s}");
+        }
+        // Brackets that are no credit.
+        for s in [
+            "The council approved the plan (a photo of it is online) on Monday",
+            "The museum shows his best-known picture (Sunset: a study)",
+        ] {
+            assert_eq!(cue_of(s), Cue::None, "{s}");
         }
     }
 
@@ -1248,6 +1286,9 @@ mod tests {
             "Representative image. (AFP file photo)",
             "In this photo issued by ITV, Jeremy Corbyn reacts during the debate in Salford, England, Tuesday Nov. 19, 2019.",
             "The latest case was reported after a hunter ate a rabbitCredit: Getty - Contributor",
+            "Fans waited outside the stadium for hours (Image: GETTY )",
+            "Le maire inaugure le nouveau pont (Photo : AFP)",
+            "Die Feuerwehr löschte den Brand am Abend (Foto: dpa)",
         ] {
             assert_eq!(cue_of(s), Cue::Caption, "{s}");
         }
