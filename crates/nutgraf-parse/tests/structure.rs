@@ -649,6 +649,27 @@ fn teasers_under_a_you_may_also_like_heading_are_not_the_story() {
 }
 
 #[test]
+fn wire_sign_off_is_a_credit_and_the_paragraph_above_stays_body() {
+    let text = "Home\n\nMarkets\n\nSign In\n\n\
+Copper Hits Two-Year High\n\n\
+LONDON (Reuters) - Copper prices rose to their highest in two years on Tuesday as mines in Chile cut output and demand from builders in Asia held up.\n\n\
+Traders said stocks in warehouses had fallen for six weeks in a row.\n\n\
+(Reporting by Jane Roe; Editing by John Doe)\n\n\
+Privacy Policy\n";
+    assert_eq!(
+        role_of(text, "(Reporting by Jane Roe; Editing by John Doe)"),
+        Role::Credit
+    );
+    assert_eq!(
+        role_of(
+            text,
+            "Traders said stocks in warehouses had fallen for six weeks in a row."
+        ),
+        Role::Body
+    );
+}
+
+#[test]
 fn clean_article_with_a_short_dated_line_stays_body() {
     // Short paragraphs, then a date line and more prose: no furniture, so
     // the opening paragraphs are not taken for lead-in material.

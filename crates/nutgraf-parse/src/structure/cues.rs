@@ -31,6 +31,10 @@ pub(crate) enum Cue {
     /// A line of a newsletter sign-up box ("Let our news meet your inbox."):
     /// furniture, but boxes like this sit inside stories.
     Signup,
+    /// A wire story's sign-off: "(Reporting by Jane Roe; Editing by John
+    /// Doe)". A credit for the story, but unlike a photo credit it makes no
+    /// caption of the paragraph above it.
+    SignOff,
     /// The heading of a list of other stories ("You may also like",
     /// "Related stories", "More from …"): the story has ended.
     SectionBreak,
@@ -739,6 +743,9 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if scan.slash_agency_at.is_some_and(|i| scan.n - i <= 3) {
         return if w <= 6 { Cue::Credit } else { Cue::Caption };
     }
+    if w <= 60 && sign_off(s) {
+        return Cue::SignOff;
+    }
     // Bylines: "By Jane Smith", "by" alone, "Written by …", "Author: …".
     if w <= 14 && !u.full_stop() {
         let by_name = first == Kw::By
@@ -939,6 +946,24 @@ fn ends_with_signup_prompt(s: &str) -> bool {
                 && (last.has(Kw::SubscribeCmd)
                     || last.pair(Kw::Sign, Kw::Up)
                     || last.has(Kw::Newsletter))))
+}
+
+/// Openings of a wire story's sign-off, lower-case.
+const SIGN_OFFS: [&str; 5] = [
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+];
+
+/// `s` is a wire story's sign-off: "(Reporting by Jane Roe; Editing by
+/// John Doe)", "Additional reporting by …".
+fn sign_off(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| c == '(' || is_space(c));
+    SIGN_OFFS
+        .iter()
+        .any(|p| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// Labels of a photo credit in brackets, lower-case.
@@ -1389,6 +1414,20 @@ mod tests {
         );
         assert_eq!(
             cue_of("Twitter users were outraged by the decision."),
+            Cue::None
+        );
+    }
+
+    #[test]
+    fn wire_sign_offs() {
+        for s in [
+            "(Reporting by Jane Roe in Lagos; Editing by John Doe)",
+            "Additional reporting by Ann Lee; writing by Tom Park; editing by Sam Fox",
+        ] {
+            assert_eq!(cue_of(s), Cue::SignOff, "{s}");
+        }
+        assert_eq!(
+            cue_of("Reporting bias in the polls worried the campaign, aides said."),
             Cue::None
         );
     }

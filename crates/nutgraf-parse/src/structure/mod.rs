@@ -198,7 +198,7 @@ fn score(u: &Unit, cue: Cue) -> i64 {
     let w = i64::from(u.words);
     match cue {
         Cue::None => {}
-        Cue::Credit | Cue::Caption | Cue::Signup => return -2,
+        Cue::Credit | Cue::Caption | Cue::Signup | Cue::SignOff => return -2,
         Cue::Metadata | Cue::Byline => return -4,
         Cue::Related | Cue::Boilerplate => return -8,
         Cue::SectionBreak => return -SECTION_BREAK_COST,
@@ -245,7 +245,7 @@ fn role_of(cue: Cue) -> Role {
         Cue::None => Role::Body,
         Cue::Metadata => Role::Metadata,
         Cue::Byline => Role::Byline,
-        Cue::Credit => Role::Credit,
+        Cue::Credit | Cue::SignOff => Role::Credit,
         Cue::Caption => Role::Caption,
         Cue::Related => Role::Related,
         Cue::Boilerplate | Cue::Signup | Cue::SectionBreak => Role::Boilerplate,
@@ -360,9 +360,12 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
     // captions, key points or a sign-up box: where a dateline opens a
     // paragraph, or right after the story's byline or date line.
     let lead_start = body_start;
-    let clean = cues
-        .iter()
-        .all(|&c| matches!(c, Cue::None | Cue::Caption | Cue::Metadata | Cue::Byline));
+    let clean = cues.iter().all(|&c| {
+        matches!(
+            c,
+            Cue::None | Cue::Caption | Cue::Metadata | Cue::Byline | Cue::SignOff
+        )
+    });
     if !clean {
         if let Some(late) = late_start(text, units, cues, body_start, end) {
             body_start = late;
