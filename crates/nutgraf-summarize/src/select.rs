@@ -366,7 +366,25 @@ struct NearDuplicates<'a> {
 }
 
 impl<'a> NearDuplicates<'a> {
-    fn new(doc: &'a Document, candidates: &'a [usize], threshold: f64) -> NearDuplicates<'a> {
+    /// `expected_picks`: how many sentences the budget may take, when
+    /// known; above [`PAIRWISE_LIMIT`] the index is built at once.
+    fn new(
+        doc: &'a Document,
+        candidates: &'a [usize],
+        threshold: f64,
+        expected_picks: Option<usize>,
+    ) -> NearDuplicates<'a> {
+        if expected_picks.is_some_and(|k| k > PAIRWISE_LIMIT) {
+            return NearDuplicates {
+                doc,
+                candidates,
+                threshold,
+                idf: Idf::from_weights(Vec::new()),
+                vectors: Vec::new(),
+                taken: Vec::new(),
+                indexed: Some(Similarities::new(doc, candidates)),
+            };
+        }
         // Document frequencies in one pass over the tokens: a term counts
         // once per sentence (`last` holds the last sentence that counted it).
         let vocabulary = doc.vocabulary.stems.len();
@@ -491,7 +509,12 @@ pub fn select(
     // near-duplicate test needs cosines.
     let mut sims = lambda.map(|_| Similarities::new(doc, candidates));
     let mut near_duplicates = match (lambda, options.near_duplicate_threshold) {
-        (None, Some(t)) => Some(NearDuplicates::new(doc, candidates, t)),
+        (None, Some(t)) => Some(NearDuplicates::new(
+            doc,
+            candidates,
+            t,
+            length_limit.is_none().then_some(max_count),
+        )),
         _ => None,
     };
     let key = |pos: usize, sims: &Option<Similarities>| match (lambda, sims) {
@@ -764,27 +787,34 @@ mod tests {
         let thresholds = cosines.iter().flat_map(|&x| [x - 1e-6, x + 1e-6]);
         let mut both_phases = false;
         for t in thresholds {
-            let picked = select(
-                &d,
-                &c,
-                &rel,
-                &SelectOptions {
-                    near_duplicate_threshold: Some(t),
-                    ..opts(Budget::Sentences(100))
-                },
-            )
-            .picked;
-            let mut expected: Vec<usize> = Vec::new();
-            for &pos in &order {
-                if expected.len() == 100 {
-                    break;
+            // A sentence budget above PAIRWISE_LIMIT starts on the index; a
+            // words budget that never binds starts pairwise and switches.
+            for (budget, cap) in [
+                (Budget::Sentences(100), 100),
+                (Budget::Words(1_000_000), usize::MAX),
+            ] {
+                let picked = select(
+                    &d,
+                    &c,
+                    &rel,
+                    &SelectOptions {
+                        near_duplicate_threshold: Some(t),
+                        ..opts(budget)
+                    },
+                )
+                .picked;
+                let mut expected: Vec<usize> = Vec::new();
+                for &pos in &order {
+                    if expected.len() == cap {
+                        break;
+                    }
+                    if expected.iter().all(|&p| vectors[p].dot(&vectors[pos]) <= t) {
+                        expected.push(pos);
+                    }
                 }
-                if expected.iter().all(|&p| vectors[p].dot(&vectors[pos]) <= t) {
-                    expected.push(pos);
-                }
+                assert_eq!(picked, expected, "threshold {t}, {budget:?}");
+                both_phases |= expected.len() > PAIRWISE_LIMIT && expected.len() < c.len();
             }
-            assert_eq!(picked, expected, "threshold {t}");
-            both_phases |= expected.len() > PAIRWISE_LIMIT && expected.len() < 100;
         }
         assert!(both_phases, "no threshold ran both phases with skips");
     }
