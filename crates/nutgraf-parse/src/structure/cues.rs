@@ -106,6 +106,8 @@ enum Kw {
     Consent,
     /// "moderated", "moderador": comment-moderation notices.
     Moderation,
+    /// "expressed": "The views expressed are the author's own".
+    Expressed,
     /// First words of "Related stories"-style headings not listed above.
     BreakStart,
     /// "am", "pm", time zones: a time of day.
@@ -216,6 +218,9 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("kommentar", Kw::Comments),
     ("commenti", Kw::Comments),
     ("commento", Kw::Comments),
+    ("expressed", Kw::Expressed),
+    ("expresadas", Kw::Expressed),
+    ("expressas", Kw::Expressed),
     ("moderated", Kw::Moderation),
     ("moderator", Kw::Moderation),
     ("moderators", Kw::Moderation),
@@ -850,6 +855,12 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if scan.has(Kw::Moderation) && w <= 60 && comments_opening(s, &scan) {
         return Cue::Boilerplate;
     }
+    // An opinion disclaimer: "The views expressed are the author's own",
+    // "Opinions expressed by contributors are their own", "Las opiniones
+    // expresadas …".
+    if scan.has(Kw::Expressed) && w <= 40 && opinion_disclaimer(s) {
+        return Cue::Boilerplate;
+    }
     // Page furniture.
     let cookie = scan.has(Kw::Cookie) && (scan.has(Kw::Consent) || scan.has(Kw::Privacy) || w <= 3);
     let strong = rights
@@ -963,7 +974,7 @@ fn sign_off(s: &str) -> bool {
     let s = s.trim_start_matches(|c: char| c == '(' || is_space(c));
     SIGN_OFFS
         .iter()
-        .any(|p| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        .any(|p| starts_with_ignore_ascii_case(s, p))
 }
 
 /// Labels of a photo credit in brackets, lower-case.
@@ -991,6 +1002,23 @@ fn bracketed_credit(s: &str) -> Option<usize> {
         .then_some(open)
 }
 
+/// An opinion disclaimer (the line says "expressed"): one of its first two
+/// words is "views" or "opinion(s)" (also "opiniones", "opiniões"), and it
+/// disowns them: "own", "author", "necessarily", "reflect", "responsab…".
+fn opinion_disclaimer(s: &str) -> bool {
+    let subject = first_two_words(s)
+        .iter()
+        .any(|w| starts_with_ignore_ascii_case(w, "opini") || w.eq_ignore_ascii_case("views"));
+    // Word prefixes that disown the views ("own" as a whole word).
+    let disowned = |w: &str| {
+        w.eq_ignore_ascii_case("own")
+            || ["author", "autor", "necessarily", "reflect", "responsab"]
+                .iter()
+                .any(|p| starts_with_ignore_ascii_case(w, p))
+    };
+    subject && s.split(|c: char| !is_word_char(c)).any(disowned)
+}
+
 /// One of the first two words of `s` is "comments" in some language
 /// ("Comments are …", "ATENÇÃO: Comentários …"); words with accents are
 /// not keywords, so those are matched by their stem.
@@ -1001,8 +1029,13 @@ fn comments_opening(s: &str, scan: &Scan) -> bool {
             w.len() > 6
                 && ["coment", "koment"]
                     .iter()
-                    .any(|stem| w.as_bytes()[..6].eq_ignore_ascii_case(stem.as_bytes()))
+                    .any(|stem| starts_with_ignore_ascii_case(w, stem))
         })
+}
+
+/// `s` starts with `prefix`, ASCII letters compared without case.
+fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// Headings of lists of other stories, and of comment sections, in a few
@@ -1373,6 +1406,14 @@ mod tests {
         ] {
             assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
         }
+        // Opinion disclaimers.
+        for s in [
+            "The views expressed in this column are the writer's own.",
+            "Opinions expressed by our guest authors do not reflect those of the paper.",
+            "Las opiniones expresadas en este artículo son responsabilidad del autor.",
+        ] {
+            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
+        }
         // Promotions that end with a call to sign up.
         for s in [
             "Every Friday our editors pick the week's best long reads. Sign up for the weekly email.",
@@ -1384,6 +1425,8 @@ mod tests {
             "Click and collect orders rose by a third over the holiday season.",
             "Tap water in the town was declared safe to drink again on Monday.",
             "The company hired 3,000 moderators to review comments after the attack.",
+            "The minister expressed her views on the budget in a long speech.",
+            "Views expressed at the town meeting were mixed, the mayor said.",
             "The paper says more readers than ever pay to subscribe each month. Its rivals lost readers.",
         ] {
             assert_eq!(cue_of(s), Cue::None, "{s}");
