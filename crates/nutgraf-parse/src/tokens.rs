@@ -343,6 +343,11 @@ impl Tokenizer {
         // ASCII stretches go through the fast path; each whitespace-free
         // chunk holding a non-ASCII byte goes, with the whitespace before
         // it, through `unicode-segmentation` (see the module doc).
+        if piece.is_ascii() {
+            // Most sentences (checked a word at a time).
+            self.ascii_tokens(piece, 0, bytes.len(), span.start, out);
+            return;
+        }
         let mut pos = 0;
         while pos < bytes.len() {
             let Some(offset) = bytes[pos..].iter().position(|b| !b.is_ascii()) else {
