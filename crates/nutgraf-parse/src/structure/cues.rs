@@ -5,6 +5,14 @@
 //! word, no regex, no allocation); the rules then look at the first words,
 //! the presence of keywords and a few keyword pairs. Long lines are prose
 //! and are not scanned past their first words.
+//!
+//! Furniture written as sentences is told by its opening words or its end,
+//! in the languages news sites commonly use: prompts to click ("Clique na
+//! foto …"), comment-moderation notices, promotions ending with a call to
+//! sign up, opinion disclaimers, wire sign-offs ("(Reporting by …)") and
+//! captions ending with a bracketed credit ("… (Image: Getty)"). Their
+//! string checks run only on lines whose scan found the keyword (or the
+//! closing bracket) they need, so ordinary lines pay nothing for them.
 
 use super::caption::dated_caption;
 use super::date::find_date;
@@ -748,7 +756,7 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if scan.slash_agency_at.is_some_and(|i| scan.n - i <= 3) {
         return if w <= 6 { Cue::Credit } else { Cue::Caption };
     }
-    if w <= 60 && sign_off(s) {
+    if w <= 60 && scan.has(Kw::By) && sign_off(s) {
         return Cue::SignOff;
     }
     // Bylines: "By Jane Smith", "by" alone, "Written by …", "Author: …".
