@@ -93,10 +93,18 @@ fn breaks_into(text: &str, english: bool, breaks: &mut Vec<usize>) {
         Vec::new()
     };
     let bytes = text.as_bytes();
+    // In ASCII text without line breaks (most blocks) only `.`, `!` and `?`
+    // matter: jump from one to the next with `memchr`.
+    let plain = text.is_ascii() && memchr::memchr2(b'\n', b'\r', bytes).is_none();
     let mut i = 0;
     while i < bytes.len() {
         if !INTERESTING[bytes[i] as usize] {
-            i += 1;
+            i = match plain {
+                true => {
+                    memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k)
+                }
+                false => i + 1,
+            };
             continue;
         }
         let Some(c) = char_at(text, i) else {
@@ -1094,6 +1102,23 @@ mod tests {
         #[test]
         fn uax29_layer_matches_unicode_segmentation(
             text in "([a-zA-Z0-9éЖ中]{1,6}|[ .!?,;:\"'()\n]|\u{a0}|\u{201c}|\u{201d}|\u{2014}|\r\n){0,40}"
+        ) {
+            use unicode_segmentation::UnicodeSegmentation;
+            let expected: Vec<usize> = text
+                .split_sentence_bound_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| i > 0)
+                .collect();
+            let mut ours = breaks(&text, false);
+            ours.retain(|&i| i < text.len());
+            proptest::prop_assert_eq!(ours, expected);
+        }
+
+        /// The same on ASCII text without line breaks, which the scanner
+        /// jumps through with `memchr`.
+        #[test]
+        fn uax29_layer_matches_unicode_segmentation_on_plain_ascii(
+            text in "([a-zA-Z0-9]{1,6}|[ .!?,;:\"'()]){0,40}"
         ) {
             use unicode_segmentation::UnicodeSegmentation;
             let expected: Vec<usize> = text
