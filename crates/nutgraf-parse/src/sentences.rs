@@ -93,55 +93,68 @@ fn breaks_into(text: &str, english: bool, breaks: &mut Vec<usize>) {
         Vec::new()
     };
     let bytes = text.as_bytes();
-    // In ASCII text without line breaks (most blocks) only `.`, `!` and `?`
-    // matter: jump from one to the next with `memchr`.
-    let plain = text.is_ascii() && memchr::memchr2(b'\n', b'\r', bytes).is_none();
     let mut i = 0;
-    while i < bytes.len() {
-        if !INTERESTING[bytes[i] as usize] {
-            i = match plain {
-                true => {
-                    memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k)
-                }
-                false => i + 1,
-            };
-            continue;
+    if text.is_ascii() && memchr::memchr2(b'\n', b'\r', bytes).is_none() {
+        // ASCII text without line breaks (most blocks of a parsed page):
+        // only `.`, `!` and `?` can start a break; `memchr` jumps to them.
+        while let Some(k) = bytes
+            .get(i..)
+            .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+        {
+            i = visit(text, i + k, english, &lists, breaks);
         }
-        let Some(c) = char_at(text, i) else {
-            // A continuation byte cannot start a char; `i` is always a char
-            // boundary here, but stay safe.
-            i += 1;
-            continue;
-        };
-        if is_para_sep(c) {
-            // SB3: CR LF is one separator.
-            let len = if bytes[i..].starts_with(b"\r\n") {
-                2
+    } else {
+        while i < bytes.len() {
+            if INTERESTING[bytes[i] as usize] {
+                i = visit(text, i, english, &lists, breaks);
             } else {
-                c.len_utf8()
-            };
-            breaks.push(i + len);
-            i += len;
-            continue;
-        }
-        if !is_saterm(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let run = Run::scan(text, i);
-        let in_marker = lists.iter().any(|m| m.0 <= run.first && run.first < m.1);
-        if !in_marker {
-            if let Some(brk) = decide(text, &run, english) {
-                breaks.push(brk);
+                i += 1;
             }
         }
-        i = run.next.max(i + c.len_utf8());
     }
     if !lists.is_empty() {
         breaks.extend(lists.iter().map(|m| m.0).filter(|&s| s > 0));
         breaks.sort_unstable();
     }
     breaks.dedup();
+}
+
+/// Handles the [`INTERESTING`] byte at `i` (pushing any break it makes to
+/// `breaks`) and returns where the scan goes on.
+fn visit(
+    text: &str,
+    i: usize,
+    english: bool,
+    lists: &[(usize, usize)],
+    breaks: &mut Vec<usize>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let Some(c) = char_at(text, i) else {
+        // A continuation byte cannot start a char; `i` is always a char
+        // boundary here, but stay safe.
+        return i + 1;
+    };
+    if is_para_sep(c) {
+        // SB3: CR LF is one separator.
+        let len = if bytes[i..].starts_with(b"\r\n") {
+            2
+        } else {
+            c.len_utf8()
+        };
+        breaks.push(i + len);
+        return i + len;
+    }
+    if !is_saterm(c) {
+        return i + c.len_utf8();
+    }
+    let run = Run::scan(text, i);
+    let in_marker = lists.iter().any(|m| m.0 <= run.first && run.first < m.1);
+    if !in_marker {
+        if let Some(brk) = decide(text, &run, english) {
+            breaks.push(brk);
+        }
+    }
+    run.next.max(i + c.len_utf8())
 }
 
 /// The span of `piece` (found at `offset`) without surrounding whitespace,
