@@ -552,31 +552,42 @@ static ASCII_CLASS: [u8; 256] = {
 /// not). White space, like any other character that joins nothing, ends a
 /// segment and is one of its own.
 fn ascii_words(text: &[u8], mut emit: impl FnMut(usize, usize)) {
-    let class = |i: usize| text.get(i).map_or(0, |&b| ASCII_CLASS[usize::from(b)]);
+    let class = |i: usize| ASCII_CLASS[usize::from(text[i])];
+    let n = text.len();
     let mut i = 0;
-    while i < text.len() {
-        if class(i) & WORD == 0 {
+    while i < n {
+        let first = class(i);
+        if first & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        let mut alnum = 0;
+        let mut seen = first;
+        i += 1;
         loop {
-            while class(i) & WORD != 0 {
-                alnum |= class(i);
+            while i < n && class(i) & WORD != 0 {
+                seen |= class(i);
                 i += 1;
             }
             // `text[i]` joins nothing on its own: the word goes on only
             // across a middle character between two letters or two digits.
-            let (prev, mid, next) = (class(i.wrapping_sub(1)), class(i), class(i + 1));
-            let letters = prev & next & LETTER != 0 && mid & MID_LETTER != 0;
-            let digits = prev & next & DIGIT != 0 && mid & MID_NUM != 0;
-            if !(letters || digits) {
+            if i + 1 >= n {
+                break;
+            }
+            let mid = class(i);
+            if mid & (MID_LETTER | MID_NUM) == 0 {
+                break;
+            }
+            let both = class(i - 1) & class(i + 1);
+            if !(both & LETTER != 0 && mid & MID_LETTER != 0
+                || both & DIGIT != 0 && mid & MID_NUM != 0)
+            {
                 break;
             }
             i += 1;
         }
-        if alnum & (LETTER | DIGIT) != 0 {
+        // A segment of `_` alone is no token.
+        if seen & (LETTER | DIGIT) != 0 {
             emit(start, i);
         }
     }
