@@ -92,17 +92,15 @@ fn le32(bytes: &[u8]) -> u64 {
     u64::from(u32::from_le_bytes(buf))
 }
 
-/// Eight bytes with ASCII capitals lowercased, all at once (bytes of 0x80
-/// and above are left alone).
+/// Eight ASCII bytes with capitals lowercased, all at once.
 fn ascii_lowercase(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;
-    let low7 = x & !HIGH;
     // The high bit of each byte says "at least 'A'" and "above 'Z'"; no
-    // carry crosses a byte because every byte of `low7` is below 0x80.
-    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
-    let above_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
-    let capitals = at_least_a & !above_z & !x & HIGH;
+    // carry crosses a byte because every byte is below 0x80.
+    let at_least_a = x.wrapping_add((0x80 - u64::from(b'A')) * ONES);
+    let above_z = x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES);
+    let capitals = at_least_a & !above_z & HIGH;
     x | (capitals >> 2)
 }
 
