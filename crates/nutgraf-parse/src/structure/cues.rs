@@ -123,6 +123,9 @@ enum Kw {
     /// A newsroom job title: "Contributor", "Staff Writer".
     JobTitle,
     This,
+    /// Words of a line that only labels an ad, not listed under `Advert`:
+    /// "Advert", "Anzeige", "Publicidade", "Continue reading below".
+    AdLabel,
 }
 
 /// Lower-case keywords and their ids.
@@ -203,6 +206,19 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("sponsored", Kw::Advert),
     ("ad", Kw::Advert),
     ("ads", Kw::Advert),
+    ("advert", Kw::AdLabel),
+    ("adverts", Kw::AdLabel),
+    ("anzeige", Kw::AdLabel),
+    ("werbung", Kw::AdLabel),
+    ("publicidade", Kw::AdLabel),
+    ("publicidad", Kw::AdLabel),
+    ("reklama", Kw::AdLabel),
+    ("reklam", Kw::AdLabel),
+    ("advertentie", Kw::AdLabel),
+    ("annonse", Kw::AdLabel),
+    ("mainos", Kw::AdLabel),
+    ("continue", Kw::AdLabel),
+    ("scroll", Kw::AdLabel),
     ("all", Kw::All),
     ("rights", Kw::Rights),
     ("reserved", Kw::Reserved),
@@ -492,7 +508,7 @@ struct Scan {
     /// Number of words.
     n: usize,
     /// Bit `kw` set when keyword `kw` occurs.
-    present: u64,
+    present: u128,
     /// Keyword pairs seen, as [`pair_bit`]s.
     pairs: u32,
     /// "REUTERS/", "AFP /": an agency name followed by a slash.
@@ -512,8 +528,8 @@ struct Scan {
 }
 
 /// Number of keyword ids (they must fit the bit sets above).
-const KW_COUNT: usize = Kw::This as usize + 1;
-const _: () = assert!(KW_COUNT <= 64);
+const KW_COUNT: usize = Kw::AdLabel as usize + 1;
+const _: () = assert!(KW_COUNT <= 128);
 
 impl Scan {
     fn new(s: &str) -> Scan {
@@ -624,7 +640,7 @@ impl Scan {
                     scan.slash_agency_at = Some(scan.n);
                 }
                 scan.slash_seen = false;
-                scan.present |= 1 << kw as u64;
+                scan.present |= 1 << kw as u32;
                 if let Some(p) = prev {
                     scan.pairs |= pair_bit(p, kw);
                 }
@@ -668,7 +684,7 @@ impl Scan {
     }
 
     fn has(&self, kw: Kw) -> bool {
-        self.present & (1 << kw as u64) != 0
+        self.present & (1 << kw as u32) != 0
     }
 
     fn pair(&self, a: Kw, b: Kw) -> bool {
@@ -829,6 +845,12 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     // A caption ending with the photo's date: "… Aleppo, Syria January 30, 2017".
     if !terminal && w <= 40 && scan.year && ends_with_date(s) {
         return Cue::Caption;
+    }
+    // A line that only labels an ad: "Advert", "Anzeige", "Publicidade",
+    // "Реклама", "Story continues below advertisement".
+    let ad_words = scan.has(Kw::Advert) || scan.has(Kw::AdLabel) || !s.is_ascii();
+    if w <= 6 && s.len() <= 60 && ad_words && ad_label(s) {
+        return Cue::Boilerplate;
     }
     // "You may also like", "Related stories", "Leia também": the story is over.
     let may_break = matches!(
@@ -1169,22 +1191,15 @@ const SECTION_BREAKS: &[&str] = &[
     "相關新聞",
 ];
 
-/// `s` (a short line) is the heading of a list of other stories.
-fn section_break(s: &str) -> bool {
-    // "Read more: Storm hits coast" is a teaser, not a heading.
-    if let Some(colon) = s.find(':') {
-        if s[colon + 1..].chars().any(char::is_alphanumeric) {
-            return false;
-        }
-    }
-    // Lower-cased letters and digits, single spaces between words.
-    let mut buf = [0u8; 128];
+/// `s` (a short line) lower-cased, letters and digits only, single spaces
+/// between words, written into `buf`; `None` when it does not fit.
+fn normalise<'a>(s: &str, buf: &'a mut [u8; 128]) -> Option<&'a [u8]> {
     let mut len = 0;
     for c in s.chars() {
         if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 if len + l.len_utf8() > buf.len() {
-                    return false;
+                    return None;
                 }
                 len += l.encode_utf8(&mut buf[len..]).len();
             }
@@ -1196,7 +1211,60 @@ fn section_break(s: &str) -> bool {
     while len > 0 && buf[len - 1] == b' ' {
         len -= 1;
     }
-    let norm = &buf[..len];
+    Some(&buf[..len])
+}
+
+/// Whole lines that label an ad or the gap it leaves, normalised as by
+/// [`normalise`].
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advert",
+    "ad",
+    "ads",
+    "sponsored",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "advertisement continue reading below",
+    "continue reading below",
+    "advertisement scroll to continue",
+    "scroll to continue with content",
+    "anzeige",
+    "werbung",
+    "publicidade",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "reklama",
+    "reklam",
+    "advertentie",
+    "annonse",
+    "mainos",
+    "реклама",
+    "广告",
+    "廣告",
+    "広告",
+    "광고",
+];
+
+/// `s` (a short line) only labels an ad: "Advert", "- Anzeige -",
+/// "PUBLICIDADE", "Story continues below advertisement".
+fn ad_label(s: &str) -> bool {
+    let mut buf = [0u8; 128];
+    normalise(s, &mut buf).is_some_and(|norm| AD_LABELS.iter().any(|l| l.as_bytes() == norm))
+}
+
+/// `s` (a short line) is the heading of a list of other stories.
+fn section_break(s: &str) -> bool {
+    // "Read more: Storm hits coast" is a teaser, not a heading.
+    if let Some(colon) = s.find(':') {
+        if s[colon + 1..].chars().any(char::is_alphanumeric) {
+            return false;
+        }
+    }
+    let mut buf = [0u8; 128];
+    let Some(norm) = normalise(s, &mut buf) else {
+        return false;
+    };
     let Some(&first) = norm.first() else {
         return false;
     };
@@ -1532,6 +1600,33 @@ mod tests {
             cue_of("Twitter users were outraged by the decision."),
             Cue::None
         );
+    }
+
+    #[test]
+    fn ad_labels() {
+        for s in [
+            "Advert",
+            "ADVERTISEMENT",
+            "- Anzeige -",
+            "PUBLICIDADE",
+            "Publicité",
+            "Реклама",
+            "광고",
+            "Story continues below advertisement",
+            "Advertisement - Scroll to continue",
+        ] {
+            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
+        }
+        // Lines that speak of ads are no labels.
+        for s in [
+            "Anzeige gegen den Bürgermeister erstattet",
+            "Werbung für Tabak wird ab Januar verboten.",
+            "The advert was banned by the regulator.",
+            "Publicidade enganosa é crime, diz o Procon.",
+            "Continue reading the report on page two.",
+        ] {
+            assert_eq!(cue_of(s), Cue::None, "{s}");
+        }
     }
 
     #[test]
