@@ -94,7 +94,7 @@ fn breaks_into(text: &str, english: bool, breaks: &mut Vec<usize>) {
     };
     let bytes = text.as_bytes();
     let mut i = 0;
-    if text.is_ascii() && memchr::memchr2(b'\n', b'\r', bytes).is_none() {
+    if memchr::memchr2(b'\n', b'\r', bytes).is_none() && text.is_ascii() {
         // ASCII text without line breaks (most blocks of a parsed page):
         // only `.`, `!` and `?` can start a break; `memchr` jumps to them.
         while let Some(k) = bytes
