@@ -9,10 +9,13 @@
 //! Furniture written as sentences is told by its opening words or its end,
 //! in the languages news sites commonly use: prompts to click ("Clique na
 //! foto …"), comment-moderation notices, promotions ending with a call to
-//! sign up, opinion disclaimers, wire sign-offs ("(Reporting by …)") and
-//! captions ending with a bracketed credit ("… (Image: Getty)"). Their
-//! string checks run only on lines whose scan found the keyword (or the
-//! closing bracket) they need, so ordinary lines pay nothing for them.
+//! sign up, opinion disclaimers, copyright and syndication notices ("Alle
+//! Rechte vorbehalten", "This material may not be published …"), wire
+//! sign-offs ("(Reporting by …)") and captions ending with a bracketed
+//! credit ("… (Image: Getty)"). Lines that only label an ad ("Anzeige",
+//! "Publicidade") are matched whole. These string checks run only on lines
+//! whose scan found the keyword (or the closing bracket, or the script)
+//! they need, so ordinary lines pay nothing for them.
 
 use super::caption::dated_caption;
 use super::date::find_date;
@@ -126,6 +129,9 @@ enum Kw {
     /// Words of a line that only labels an ad, not listed under `Advert`:
     /// "Advert", "Anzeige", "Publicidade", "Continue reading below".
     AdLabel,
+    /// Words of copyright and syndication notices: "reproduced",
+    /// "redistributed", "direitos", "Rechte", "droits", "proibida"…
+    Reproduce,
 }
 
 /// Lower-case keywords and their ids.
@@ -219,6 +225,29 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("mainos", Kw::AdLabel),
     ("continue", Kw::AdLabel),
     ("scroll", Kw::AdLabel),
+    ("reproduce", Kw::Reproduce),
+    ("reproduced", Kw::Reproduce),
+    ("reproduction", Kw::Reproduce),
+    ("redistribute", Kw::Reproduce),
+    ("redistributed", Kw::Reproduce),
+    ("redistribution", Kw::Reproduce),
+    ("republish", Kw::Reproduce),
+    ("republished", Kw::Reproduce),
+    ("republication", Kw::Reproduce),
+    ("rewritten", Kw::Reproduce),
+    ("reprinted", Kw::Reproduce),
+    ("direitos", Kw::Reproduce),
+    ("derechos", Kw::Reproduce),
+    ("rechte", Kw::Reproduce),
+    ("droits", Kw::Reproduce),
+    ("diritti", Kw::Reproduce),
+    ("rechten", Kw::Reproduce),
+    ("proibida", Kw::Reproduce),
+    ("prohibida", Kw::Reproduce),
+    ("interdite", Kw::Reproduce),
+    ("riproduzione", Kw::Reproduce),
+    ("nachdruck", Kw::Reproduce),
+    ("prawa", Kw::Reproduce),
     ("all", Kw::All),
     ("rights", Kw::Rights),
     ("reserved", Kw::Reserved),
@@ -528,7 +557,7 @@ struct Scan {
 }
 
 /// Number of keyword ids (they must fit the bit sets above).
-const KW_COUNT: usize = Kw::AdLabel as usize + 1;
+const KW_COUNT: usize = Kw::Reproduce as usize + 1;
 const _: () = assert!(KW_COUNT <= 128);
 
 impl Scan {
@@ -653,7 +682,7 @@ impl Scan {
                 scan.n += 1;
             }
             match c {
-                '©' | '℗' => scan.copyright_sign = true,
+                '©' | '℗' | 'ⓒ' => scan.copyright_sign = true,
                 ':' => scan.colons += 1,
                 '|' => {
                     scan.bars += 1;
@@ -713,6 +742,12 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     let terminal = u.terminal();
     let long = s.len() > MAX_CUE_BYTES;
 
+    // "Todos os direitos reservados", "Alle Rechte vorbehalten", "This
+    // material may not be published, broadcast, rewritten or redistributed."
+    let notice_words = scan.has(Kw::Reproduce) || (w <= 25 && cyrillic_or_cjk(s));
+    if w <= 60 && notice_words && rights_notice(s) {
+        return Cue::Boilerplate;
+    }
     // "© 2019 CBS Interactive. All Rights Reserved." vs "© REUTERS/ Khalil Ashawi".
     let rights = scan.pair(Kw::All, Kw::Rights) || scan.pair(Kw::Rights, Kw::Reserved);
     if !long && (scan.copyright_sign || first == Kw::Copyright || rights) {
@@ -1077,6 +1112,102 @@ fn comments_opening(s: &str, scan: &Scan) -> bool {
                     .iter()
                     .any(|stem| starts_with_ignore_ascii_case(w, stem))
         })
+}
+
+/// Copyright formulas in other languages, lower-case ("all rights
+/// reserved" itself is a keyword pair).
+const RIGHTS_RESERVED: &[&str] = &[
+    "direitos reservados",
+    "derechos reservados",
+    "rechte vorbehalten",
+    "droits réservés",
+    "droits rÉservÉs",
+    "droits reserves",
+    "diritti riservati",
+    "rechten voorbehouden",
+    "prawa zastrzeżone",
+    "права защищены",
+    "proibida a reprodu",
+    "reprodução proibida",
+    "prohibida su reproducci",
+    "prohibida la reproducci",
+    "reproduction interdite",
+    "riproduzione riservata",
+    "nachdruck nur mit",
+    "перепечатка запрещена",
+    "版权所有",
+    "版權所有",
+    "無断転載",
+    "무단전재",
+    "무단 전재",
+];
+
+/// `s` has Cyrillic, CJK or Hangul letters (UTF-8 lead bytes 0xD0-0xD3 and
+/// 0xE4-0xED; accented Latin letters and curly quotes have others): the
+/// scripts whose copyright formulas have no keyword.
+fn cyrillic_or_cjk(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, 0xD0..=0xD3 | 0xE4..=0xED))
+}
+
+/// Subjects of an English syndication notice: "This material …", "The
+/// content of this site …", "No part of this publication …",
+/// "Reproduction in whole or in part …".
+const NOTICE_SUBJECTS: [&str; 15] = [
+    "material",
+    "materials",
+    "content",
+    "contents",
+    "part",
+    "article",
+    "articles",
+    "story",
+    "stories",
+    "site",
+    "website",
+    "publication",
+    "reproduction",
+    "redistribution",
+    "republication",
+];
+
+/// `s` (its scan found a [`Kw::Reproduce`] word, or it is a short line
+/// with Cyrillic or CJK text) is a copyright or syndication notice: a formula
+/// from [`RIGHTS_RESERVED`], or a line whose subject is the site's
+/// material and that forbids copying it ("may not", "must not", "cannot",
+/// "prohibited", "No part of …").
+fn rights_notice(s: &str) -> bool {
+    // ASCII letters lower-cased (lines reaching here are at most 60 words).
+    let mut buf = [0u8; 512];
+    let n = s.len().min(buf.len());
+    for (d, b) in buf.iter_mut().zip(&s.as_bytes()[..n]) {
+        *d = b.to_ascii_lowercase();
+    }
+    let low = &buf[..n];
+    if RIGHTS_RESERVED
+        .iter()
+        .any(|p| memchr::memmem::find(low, p.as_bytes()).is_some())
+    {
+        return true;
+    }
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let [a, b] = first_two_words(s);
+    let subject = is(a, &NOTICE_SUBJECTS)
+        || (is(a, &["this", "the", "all", "no", "any"]) && is(b, &NOTICE_SUBJECTS));
+    if !subject {
+        return false;
+    }
+    let mut prev = a;
+    let forbids = a.eq_ignore_ascii_case("no")
+        || s.split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let modal = is(prev, &["may", "must", "shall"]) && w.eq_ignore_ascii_case("not");
+                let not_permitted =
+                    prev.eq_ignore_ascii_case("not") && is(w, &["permitted", "allowed"]);
+                prev = w;
+                modal || not_permitted || is(w, &["cannot", "prohibited", "forbidden"])
+            });
+    forbids
 }
 
 /// `s` starts with `prefix`, ASCII letters compared without case.
@@ -1624,6 +1755,40 @@ mod tests {
             "The advert was banned by the regulator.",
             "Publicidade enganosa é crime, diz o Procon.",
             "Continue reading the report on page two.",
+        ] {
+            assert_eq!(cue_of(s), Cue::None, "{s}");
+        }
+    }
+
+    #[test]
+    fn rights_notices() {
+        for s in [
+            "This material may not be published, broadcast, rewritten or redistributed.",
+            "The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of the publisher.",
+            "No part of this publication may be reproduced without written permission.",
+            "Reproduction in whole or in part without permission is prohibited.",
+            "Todos os direitos reservados.",
+            "Alle Rechte vorbehalten.",
+            "Tous droits réservés",
+            "TOUS DROITS RÉSERVÉS",
+            "Todos los derechos reservados.",
+            "Tutti i diritti riservati",
+            "Все права защищены",
+            "Wszelkie prawa zastrzeżone.",
+            "版权所有 © 新华网",
+            "É proibida a reprodução deste conteúdo sem autorização.",
+            "저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지",
+        ] {
+            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
+        }
+        // Stories about copying and rights stay prose.
+        for s in [
+            "The photos may not be reproduced, the judge ruled on Monday.",
+            "The content was reproduced without permission by rival outlets, the lawsuit says.",
+            "The copyright dispute over the song went to court in 2019.",
+            "Os direitos dos trabalhadores foram reservados pelo tribunal.",
+            "Alle Rechte der Mieter bleiben erhalten, sagte der Minister.",
+            "This article was republished after readers asked for it.",
         ] {
             assert_eq!(cue_of(s), Cue::None, "{s}");
         }
