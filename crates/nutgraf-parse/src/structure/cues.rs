@@ -9,10 +9,12 @@
 //! Furniture written as sentences is told by its opening words or its end,
 //! in the languages news sites commonly use: prompts to click ("Clique na
 //! foto …"), comment-moderation notices, promotions ending with a call to
-//! sign up, opinion disclaimers, copyright and syndication notices ("Alle
-//! Rechte vorbehalten", "This material may not be published …"), wire
-//! sign-offs ("(Reporting by …)") and captions ending with a bracketed
-//! credit ("… (Image: Getty)"). Lines that only label an ad ("Anzeige",
+//! sign up, opinion disclaimers, ways to reach the author ("Follow him on
+//! Twitter @…", "Jane Doe (jdoe@…) is the editor of …"), copyright and
+//! syndication notices ("Alle Rechte vorbehalten", "This material may not
+//! be published …"), wire sign-offs ("(Reporting by …)") and captions
+//! ending with a bracketed credit ("… (Image: Getty)"). Lines that only
+//! label an ad ("Anzeige",
 //! "Publicidade") are matched whole. These string checks run only on lines
 //! whose scan found the keyword (or the closing bracket, or the script)
 //! they need, so ordinary lines pay nothing for them.
@@ -942,6 +944,13 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if scan.has(Kw::Expressed) && w <= 40 && opinion_disclaimer(s) {
         return Cue::Boilerplate;
     }
+    // How to reach the author or the site: "Follow him on Twitter
+    // @janedoe.", "Email Jane Doe at jdoe@example.com", "Siga-nos no
+    // Instagram", "Jane Doe (jdoe@example.com) is a staff writer …".
+    let at = memchr::memchr(b'@', s.as_bytes()).is_some();
+    if w <= 60 && (at || scan.has(Kw::Social)) && (contact_line(s) || author_bio(s, &scan)) {
+        return Cue::Boilerplate;
+    }
     // Page furniture.
     let cookie = scan.has(Kw::Cookie) && (scan.has(Kw::Consent) || scan.has(Kw::Privacy) || w <= 3);
     let strong = rights
@@ -1038,6 +1047,130 @@ fn ends_with_signup_prompt(s: &str) -> bool {
                 && (last.has(Kw::SubscribeCmd)
                     || last.pair(Kw::Sign, Kw::Up)
                     || last.has(Kw::Newsletter))))
+}
+
+/// The last sentence of `s`: after its last ". ", "! " or "? " (all of `s`
+/// when there is none).
+fn last_sentence(s: &str) -> &str {
+    let line = s.trim_end_matches(is_space);
+    let b = line.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .rev()
+        .find(|&i| matches!(b[i], b'.' | b'!' | b'?') && b[i + 1] == b' ')
+        .map_or(line, |end| &line[end + 2..])
+}
+
+/// First words of a call to follow an account, lower-case: "Follow us
+/// on …", "Siga-nos no …", "Suivez-nous sur …", "Seguici su …".
+const FOLLOW_OPENERS: [&str; 16] = [
+    "follow",
+    "siga",
+    "sigam",
+    "siga-nos",
+    "sigam-nos",
+    "segue-nos",
+    "suivez",
+    "suivez-nous",
+    "seguici",
+    "seguiteci",
+    "síguenos",
+    "sígueme",
+    "volg",
+    "følg",
+    "följ",
+    "подписывайтесь",
+];
+
+/// First words of a call to write to someone, lower-case: "Email Jane Doe
+/// at …", "Contact the author: …", "Reach the reporters on Twitter …".
+const CONTACT_OPENERS: [&str; 6] = ["email", "e-mail", "contact", "reach", "write", "tweet"];
+
+/// Social networks named in calls to follow (lower-case).
+const NETWORKS: [&str; 10] = [
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "threads",
+    "bluesky",
+    "mastodon",
+];
+
+/// The last sentence of `s` tells the reader how to reach the author or
+/// the site: it opens with a call to follow ([`FOLLOW_OPENERS`]; German
+/// "Folgen Sie …") or to write ([`CONTACT_OPENERS`]) and names a network or
+/// a handle or address; or it gives an address to be "reached at" or to
+/// "let us know at". English verbs that are also nouns ("Follow-up talks",
+/// "Email records", "Contact tracing") must be followed by a name, a
+/// pronoun or "the".
+fn contact_line(s: &str) -> bool {
+    let t = last_sentence(s);
+    let mut tokens = t.split(is_space).filter(|w| !w.is_empty());
+    let first = tokens.next().unwrap_or("");
+    let first = first.trim_end_matches([':', ',']);
+    let next = tokens.next().unwrap_or("");
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let address = memchr::memchr(b'@', t.as_bytes()).is_some();
+    let words = || {
+        t.split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+    };
+    let network = || words().any(|w| is(w, &NETWORKS));
+    if words().count() > 25 {
+        return false;
+    }
+    // Whom the English verb is about: "us", "him", "the reporters", "Jane Doe".
+    let object = next.starts_with(|c: char| c.is_uppercase() || c == '@')
+        || is(
+            next,
+            &[
+                "us", "me", "him", "her", "them", "our", "the", "to", "along", "tips", "comments",
+            ],
+        );
+    let english = is(first, &["follow"]) || is(first, &CONTACT_OPENERS);
+    let opener = (is(first, &FOLLOW_OPENERS) || is(first, &CONTACT_OPENERS))
+        && (!english || object)
+        || (is(first, &["folgen", "folge", "folgt"]) && is(next, &["sie", "uns", "mir"]));
+    if opener && (address || network()) {
+        return true;
+    }
+    // "Jane Doe may be reached at jdoe@example.com", "let us know at: …".
+    let mut prev = "";
+    address
+        && words().any(|w| {
+            let hit = is(w, &["reached", "contacted"]) || (is(prev, &["know"]) && is(w, &["at"]));
+            prev = w;
+            hit
+        })
+}
+
+/// `s` opens an author's note: a short name, then the author's handle or
+/// e-mail address in brackets, then "is": "Jane Doe (jdoe@example.com) is
+/// the editor of …", "Jane Doe (@janedoe) is a contributor at …". A handle
+/// alone needs a newsroom job title too (a story may introduce someone by
+/// their handle).
+fn author_bio(s: &str, scan: &Scan) -> bool {
+    let head = &s[..floor_char_boundary(s, 80)];
+    let Some(open) = memchr::memchr(b'(', head.as_bytes()) else {
+        return false;
+    };
+    let Some(close) = memchr::memchr(b')', &head.as_bytes()[open..]).map(|i| open + i) else {
+        return false;
+    };
+    let name = head[..open].split(is_space).filter(|w| !w.is_empty());
+    let name_ok = name.clone().count() <= 4
+        && name.clone().count() >= 1
+        && name.into_iter().all(|w| w.starts_with(char::is_uppercase));
+    let inner = &head[open + 1..close];
+    let email = inner
+        .find('@')
+        .is_some_and(|i| i > 0 && inner[i..].contains('.') && !inner.contains(' '));
+    let handle = inner.starts_with('@') && !inner.contains(' ');
+    let is_next = first_two_words(&head[close + 1..])[0] == "is";
+    name_ok && is_next && (email || (handle && scan.has(Kw::JobTitle)))
 }
 
 /// Openings of a wire story's sign-off, lower-case.
@@ -1789,6 +1922,39 @@ mod tests {
             "Os direitos dos trabalhadores foram reservados pelo tribunal.",
             "Alle Rechte der Mieter bleiben erhalten, sagte der Minister.",
             "This article was republished after readers asked for it.",
+        ] {
+            assert_eq!(cue_of(s), Cue::None, "{s}");
+        }
+    }
+
+    #[test]
+    fn contact_lines() {
+        for s in [
+            "Follow him on Twitter @janedoe.",
+            "Her latest book is out now. Follow her on Twitter @janedoe. Follow us on Twitter @example and on Facebook.",
+            "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe or on Facebook.",
+            "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
+            "Reach the reporters on Twitter at http://twitter.com/janedoe",
+            "And if you have a news tip or correction, let us know at: tips@example.com.",
+            "Siga-nos no Instagram: @exemplo",
+            "Folgen Sie uns auf Twitter und Facebook",
+            "Suivez-nous sur Twitter",
+            "Síguenos en Facebook",
+            "Jane Doe (jdoe@example.com) is the editor of The Example Review. She also runs a website.",
+            "Jane Doe (@janedoe) is a contributor at Example and the host of a radio show.",
+        ] {
+            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
+        }
+        // Stories that mention accounts, addresses and following stay prose.
+        for s in [
+            "Trump told supporters to follow him on Twitter, where he posts daily.",
+            "Follow-up talks were announced on Twitter by the ministry on Monday.",
+            "Email records obtained by the paper show @CityHall knew of the leak.",
+            "Contact tracing apps were promoted on Facebook and Twitter by the ministry.",
+            "Folgen des Klimawandels sind auf Twitter ein großes Thema.",
+            "Police asked anyone with information to email tips@police.example.",
+            "John Smith (@jsmith) is a popular streamer who says he earns more than his parents.",
+            "The senator, who can be reached in her office most days, said she would run again.",
         ] {
             assert_eq!(cue_of(s), Cue::None, "{s}");
         }
