@@ -951,6 +951,10 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if w <= 60 && (at || scan.has(Kw::Social)) && (contact_line(s) || author_bio(s, &scan)) {
         return Cue::Boilerplate;
     }
+    // An author's note: "Jane Doe is a reporter for NBC News."
+    if scan.has(Kw::JobTitle) && w <= 30 && author_note(s) {
+        return Cue::Boilerplate;
+    }
     // Page furniture.
     let cookie = scan.has(Kw::Cookie) && (scan.has(Kw::Consent) || scan.has(Kw::Privacy) || w <= 3);
     let strong = rights
@@ -1171,6 +1175,73 @@ fn author_bio(s: &str, scan: &Scan) -> bool {
     let handle = inner.starts_with('@') && !inner.contains(' ');
     let is_next = first_two_words(&head[close + 1..])[0] == "is";
     name_ok && is_next && (email || (handle && scan.has(Kw::JobTitle)))
+}
+
+/// `s` (at most 30 words, with a newsroom job title) is an author's note:
+/// its first sentence is a full name (two to four capitalised words), "is
+/// a/an/the", a job title within the next five words ("Jane Doe is a
+/// senior reporter for …", "Jane Doe is the deputy editor of …"), at most
+/// 16 words in all, and no word of reporting ("said", "former", "who"…).
+/// A story's sentence about a journalist goes on longer or says who says so.
+fn author_note(s: &str) -> bool {
+    let b = s.as_bytes();
+    // The first sentence ends at ". ", "! " or "? " (not after an initial:
+    // "Jane Q. Doe").
+    let initial = |i: usize| i >= 1 && b[i - 1].is_ascii_uppercase() && (i < 2 || b[i - 2] == b' ');
+    let end = (0..b.len())
+        .find(|&i| {
+            matches!(b[i], b'.' | b'!' | b'?')
+                && b.get(i + 1).is_none_or(|&c| c == b' ')
+                && !initial(i)
+        })
+        .unwrap_or(b.len());
+    let mut words = s[..end].split(is_space).filter(|w| !w.is_empty());
+    let mut name = 0;
+    let mut verb = "";
+    for w in words.by_ref() {
+        if w.starts_with(char::is_uppercase) && name < 4 {
+            name += 1;
+        } else {
+            verb = w;
+            break;
+        }
+    }
+    let article = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    let title = rest.iter().take(5).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        [
+            "reporter",
+            "writer",
+            "editor",
+            "correspondent",
+            "contributor",
+            "columnist",
+        ]
+        .iter()
+        .any(|t| w.eq_ignore_ascii_case(t))
+    });
+    // Reporting about someone: "…, the police said", "a former editor who …".
+    let story = rest.iter().any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        [
+            "said",
+            "says",
+            "told",
+            "according",
+            "former",
+            "who",
+            "accused",
+        ]
+        .iter()
+        .any(|t| w.eq_ignore_ascii_case(t))
+    });
+    (2..=4).contains(&name)
+        && !story
+        && verb == "is"
+        && ["a", "an", "the"].contains(&article)
+        && name + 2 + rest.len() <= 16
+        && title
 }
 
 /// Openings of a wire story's sign-off, lower-case.
@@ -1942,6 +2013,8 @@ mod tests {
             "Síguenos en Facebook",
             "Jane Doe (jdoe@example.com) is the editor of The Example Review. She also runs a website.",
             "Jane Doe (@janedoe) is a contributor at Example and the host of a radio show.",
+            "Jane Doe is a reporter for Example News.",
+            "Jane Q. Doe is the deputy editor of The Example Review. She lives in Ohio.",
         ] {
             assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
         }
@@ -1955,6 +2028,9 @@ mod tests {
             "Police asked anyone with information to email tips@police.example.",
             "John Smith (@jsmith) is a popular streamer who says he earns more than his parents.",
             "The senator, who can be reached in her office most days, said she would run again.",
+            "Bob Woodward is a reporter for the Post who broke the Watergate story with Carl Bernstein in 1972.",
+            "Jane Doe is a former editor, the police said.",
+            "Jane Doe is a candidate for mayor and a former reporter.",
         ] {
             assert_eq!(cue_of(s), Cue::None, "{s}");
         }
