@@ -762,6 +762,12 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
         return long_cue(&scan);
     }
 
+    // A credit for other reporters, not a photo's (so it makes no caption
+    // of the paragraph above): "Jane Roe contributed to this report.",
+    // "(With files from The Canadian Press)", "Com informações da Reuters".
+    if w <= 25 && contributor_credit(s, w) {
+        return Cue::SignOff;
+    }
     // Captions that say so: "Above: …", "FILE PHOTO: …", "… (pictured) …".
     let labelled = scan.n > 0 && scan.first[0].next == ':';
     if (first == Kw::Direction && labelled)
@@ -1260,6 +1266,60 @@ fn sign_off(s: &str) -> bool {
     SIGN_OFFS
         .iter()
         .any(|p| starts_with_ignore_ascii_case(s, p))
+}
+
+/// Closings of a line crediting other reporters, lower-case.
+const CONTRIBUTED: [&str; 4] = [
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+];
+
+/// Openings of a short line crediting other reporters or agency copy,
+/// lower-case (the accented forms as written).
+const WITH_COPY_FROM: [&str; 10] = [
+    "with files from",
+    "with reporting from",
+    "with reporting by",
+    "with additional reporting by",
+    "com informações d",
+    "com informacoes d",
+    "con información de",
+    "con informacion de",
+    "mit material von",
+    "avec agences",
+];
+
+/// `s` (a line of `w` words, at most 25) credits other reporters: one
+/// sentence ending with "… contributed to this report", or a line of at
+/// most 8 words opening with "With files from …", "Com informações da …",
+/// "Con información de …", "Mit Material von …". A paragraph that ends
+/// with such a credit keeps its story sentences.
+fn contributor_credit(s: &str, w: usize) -> bool {
+    let t = s.trim_matches(|c: char| is_space(c) || matches!(c, '(' | ')' | '*' | '.' | '—' | '-'));
+    if w <= 8
+        && WITH_COPY_FROM
+            .iter()
+            .any(|p| starts_with_ignore_ascii_case(t, p))
+    {
+        return true;
+    }
+    let b = t.as_bytes();
+    let closing = CONTRIBUTED
+        .iter()
+        .any(|p| b.len() >= p.len() && b[b.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes()));
+    // One sentence: every ". " follows an initial ("Eliott C. McLaughlin").
+    let one_sentence = || {
+        (1..b.len()).all(|i| {
+            !(b[i - 1] == b'.' && b[i] == b' ')
+                || t[..i - 1]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|word| word.len() <= 2)
+        })
+    };
+    closing && one_sentence()
 }
 
 /// Labels of a photo credit in brackets, lower-case.
@@ -2039,15 +2099,26 @@ mod tests {
     #[test]
     fn wire_sign_offs() {
         for s in [
+            "Fox News’ Jessica Napoli contributed to this report.",
+            "Associated Press writer Jane Roe in Lagos contributed to this report.",
+            "CNN's Eliott C. McLaughlin and Jane Roe contributed to this report.",
+            "(With files from The Canadian Press)",
+            "*Com informações da Agência Brasil",
+            "Con información de EFE",
+            "Mit Material von dpa",
             "(Reporting by Jane Roe in Lagos; Editing by John Doe)",
             "Additional reporting by Ann Lee; writing by Tom Park; editing by Sam Fox",
         ] {
             assert_eq!(cue_of(s), Cue::SignOff, "{s}");
         }
-        assert_eq!(
-            cue_of("Reporting bias in the polls worried the campaign, aides said."),
-            Cue::None
-        );
+        for s in [
+            "Reporting bias in the polls worried the campaign, aides said.",
+            "The storm hit at night. CNN's Jane Roe contributed to this report.",
+            "Rising prices contributed to this report's grim outlook, economists said.",
+            "With files from the archive, the museum rebuilt the old ship.",
+        ] {
+            assert_eq!(cue_of(s), Cue::None, "{s}");
+        }
     }
 
     #[test]
