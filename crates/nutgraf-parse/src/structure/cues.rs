@@ -134,6 +134,11 @@ enum Kw {
     /// Words of copyright and syndication notices: "reproduced",
     /// "redistributed", "direitos", "Rechte", "droits", "proibida"…
     Reproduce,
+    /// "contributed": "Jane Roe contributed to this report".
+    Contributed,
+    /// First words of a credit for agency copy: "With files from …", "Com
+    /// informações da …", "Mit Material von …".
+    CopyFrom,
 }
 
 /// Lower-case keywords and their ids.
@@ -250,6 +255,12 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("riproduzione", Kw::Reproduce),
     ("nachdruck", Kw::Reproduce),
     ("prawa", Kw::Reproduce),
+    ("contributed", Kw::Contributed),
+    ("with", Kw::CopyFrom),
+    ("com", Kw::CopyFrom),
+    ("con", Kw::CopyFrom),
+    ("mit", Kw::CopyFrom),
+    ("avec", Kw::CopyFrom),
     ("all", Kw::All),
     ("rights", Kw::Rights),
     ("reserved", Kw::Reserved),
@@ -556,10 +567,12 @@ struct Scan {
     year: bool,
     colons: usize,
     bars: usize,
+    /// The scanned text (all of a short line) is ASCII.
+    ascii: bool,
 }
 
 /// Number of keyword ids (they must fit the bit sets above).
-const KW_COUNT: usize = Kw::Reproduce as usize + 1;
+const KW_COUNT: usize = Kw::CopyFrom as usize + 1;
 const _: () = assert!(KW_COUNT <= 128);
 
 impl Scan {
@@ -578,6 +591,7 @@ impl Scan {
             year: false,
             colons: 0,
             bars: 0,
+            ascii: true,
         };
         // Cue words sit at the start or the end of a line ("FILE PHOTO: …",
         // "… REUTERS/Brendan McDermid"): long lines are read only there.
@@ -598,6 +612,7 @@ impl Scan {
         if s.is_ascii() {
             self.feed_chars(s.bytes().map(char::from));
         } else {
+            self.ascii = false;
             self.feed_chars(s.chars());
         }
     }
@@ -746,7 +761,7 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
 
     // "Todos os direitos reservados", "Alle Rechte vorbehalten", "This
     // material may not be published, broadcast, rewritten or redistributed."
-    let notice_words = scan.has(Kw::Reproduce) || (w <= 25 && cyrillic_or_cjk(s));
+    let notice_words = scan.has(Kw::Reproduce) || (w <= 25 && !scan.ascii && cyrillic_or_cjk(s));
     if w <= 60 && notice_words && rights_notice(s) {
         return Cue::Boilerplate;
     }
@@ -765,7 +780,8 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     // A credit for other reporters, not a photo's (so it makes no caption
     // of the paragraph above): "Jane Roe contributed to this report.",
     // "(With files from The Canadian Press)", "Com informações da Reuters".
-    if w <= 25 && contributor_credit(s, w) {
+    let credit_words = scan.has(Kw::Contributed) || (scan.kw(0) == Kw::CopyFrom && w <= 8);
+    if w <= 25 && credit_words && contributor_credit(s, w) {
         return Cue::SignOff;
     }
     // Captions that say so: "Above: …", "FILE PHOTO: …", "… (pictured) …".
@@ -891,7 +907,7 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     }
     // A line that only labels an ad: "Advert", "Anzeige", "Publicidade",
     // "Реклама", "Story continues below advertisement".
-    let ad_words = scan.has(Kw::Advert) || scan.has(Kw::AdLabel) || !s.is_ascii();
+    let ad_words = scan.has(Kw::Advert) || scan.has(Kw::AdLabel) || !scan.ascii;
     if w <= 6 && s.len() <= 60 && ad_words && ad_label(s) {
         return Cue::Boilerplate;
     }
@@ -910,7 +926,7 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
             | Kw::Up
             | Kw::Advert
             | Kw::Direction
-    ) || !s.is_ascii();
+    ) || !scan.ascii;
     if w <= 6 && s.len() <= 60 && may_break && section_break(s) {
         return Cue::SectionBreak;
     }
