@@ -670,6 +670,47 @@ Privacy Policy\n";
 }
 
 #[test]
+fn ad_labels_contact_lines_and_notices_around_a_story_are_not_body() {
+    let text = "Startseite\n\nPolitik\n\nAnmelden\n\n\
+Port Strike Ends After Three Weeks\n\n\
+By Jane Roe\n\n\
+HAMBURG — Dock workers in Hamburg returned to work on Friday after three weeks on strike, ending a dispute over pay that had left dozens of ships waiting off the coast.\n\n\
+Anzeige\n\n\
+The union said its members had won a raise of six percent over two years, and the port operator said trade would be back to normal within days.\n\n\
+Shipping companies said the backlog of containers would take about a month to clear, and some goods would reach shops late.\n\n\
+Jane Roe is a reporter for Example News.\n\n\
+Follow her on Twitter @janeroe.\n\n\
+Mit Material von dpa\n\n\
+This material may not be published, broadcast, rewritten or redistributed.\n\n\
+Alle Rechte vorbehalten.\n";
+    let d = doc(text);
+    let body: Vec<&str> = d
+        .blocks
+        .iter()
+        .filter(|b| b.role == Role::Body)
+        .map(|b| d.slice(b.span))
+        .collect();
+    for furniture in [
+        "Anzeige",
+        "Jane Roe is a reporter for Example News.",
+        "Follow her on Twitter @janeroe.",
+        "Mit Material von dpa",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Alle Rechte vorbehalten.",
+    ] {
+        assert!(!body.contains(&furniture), "{furniture:?} in {body:?}");
+    }
+    // The story goes on past the ad label, and the paragraph above the
+    // agency credit is no caption.
+    for story in [
+        "The union said its members had won a raise of six percent over two years, and the port operator said trade would be back to normal within days.",
+        "Shipping companies said the backlog of containers would take about a month to clear, and some goods would reach shops late.",
+    ] {
+        assert_eq!(role_of(text, story), Role::Body, "{story:?}");
+    }
+}
+
+#[test]
 fn clean_article_with_a_short_dated_line_stays_body() {
     // Short paragraphs, then a date line and more prose: no furniture, so
     // the opening paragraphs are not taken for lead-in material.
