@@ -59,5 +59,8 @@ fn default_summaries_of_scraped_pages_are_story_text() {
     let share = 100.0 * elsewhere as f64 / sentences as f64;
     eprintln!("pages: {elsewhere} of {sentences} summary sentences not story text ({share:.2}%)");
     assert!(sentences >= 250, "{sentences} summary sentences");
-    assert!(share <= 5.0, "{share:.2}% of summary sentences are not story text");
+    assert!(
+        share <= 5.0,
+        "{share:.2}% of summary sentences are not story text"
+    );
 }
