@@ -1134,11 +1134,16 @@ const NETWORKS: [&str; 10] = [
 /// pronoun or "the".
 fn contact_line(s: &str) -> bool {
     let t = last_sentence(s);
-    let mut tokens = t.split(is_space).filter(|w| !w.is_empty());
-    let first = tokens.next().unwrap_or("");
-    let first = first.trim_end_matches([':', ',']);
-    let next = tokens.next().unwrap_or("");
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let mut tokens = t.split(is_space).filter(|w| !w.is_empty());
+    let mut first = tokens.next().unwrap_or("");
+    let mut next = tokens.next().unwrap_or("");
+    // "You can follow her on Twitter …", "You can email him at …".
+    if is(first, &["you"]) && is(next, &["can"]) {
+        first = tokens.next().unwrap_or("");
+        next = tokens.next().unwrap_or("");
+    }
+    let first = first.trim_end_matches([':', ',']);
     let address = memchr::memchr(b'@', t.as_bytes()).is_some();
     let words = || {
         t.split(|c: char| !is_word_char(c))
@@ -1148,19 +1153,24 @@ fn contact_line(s: &str) -> bool {
     if words().count() > 25 {
         return false;
     }
-    // Whom the English verb is about: "us", "him", "the reporters", "Jane Doe".
+    // Whom the English verb is about: "us", "him", "Jane Doe"; "the
+    // reporters" only after a verb of writing ("Follow the debate on
+    // Twitter" is about something else).
+    let contact = is(first, &CONTACT_OPENERS);
     let object = next.starts_with(|c: char| c.is_uppercase() || c == '@')
         || is(
             next,
             &[
-                "us", "me", "him", "her", "them", "our", "the", "to", "along", "tips", "comments",
+                "us", "me", "him", "her", "them", "our", "to", "along", "tips", "comments",
             ],
-        );
-    let english = is(first, &["follow"]) || is(first, &CONTACT_OPENERS);
-    let opener = (is(first, &FOLLOW_OPENERS) || is(first, &CONTACT_OPENERS))
-        && (!english || object)
+        )
+        || (contact && is(next, &["the"]));
+    let english = is(first, &["follow"]) || contact;
+    let opener = (is(first, &FOLLOW_OPENERS) || contact) && (!english || object)
         || (is(first, &["folgen", "folge", "folgt"]) && is(next, &["sie", "uns", "mir"]));
-    if opener && (address || network()) {
+    // Reported speech is the story's: "…, the party said."
+    let reported = || words().any(|w| is(w, &["said", "says", "told"]));
+    if opener && (address || network()) && !reported() {
         return true;
     }
     // "Jane Doe may be reached at jdoe@example.com", "let us know at: …".
@@ -2087,6 +2097,7 @@ mod tests {
             "Folgen Sie uns auf Twitter und Facebook",
             "Suivez-nous sur Twitter",
             "Síguenos en Facebook",
+            "You can follow Jane on Twitter at @janedoe.",
             "Jane Doe (jdoe@example.com) is the editor of The Example Review. She also runs a website.",
             "Jane Doe (@janedoe) is a contributor at Example and the host of a radio show.",
             "Jane Doe is a reporter for Example News.",
@@ -2097,6 +2108,9 @@ mod tests {
         // Stories that mention accounts, addresses and following stay prose.
         for s in [
             "Trump told supporters to follow him on Twitter, where he posts daily.",
+            "You can follow the debate on Twitter, the party said.",
+            "Follow the money on Facebook, he told the panel.",
+            "Follow the debate on Twitter and Facebook all week.",
             "Follow-up talks were announced on Twitter by the ministry on Monday.",
             "Email records obtained by the paper show @CityHall knew of the leak.",
             "Contact tracing apps were promoted on Facebook and Twitter by the ministry.",
