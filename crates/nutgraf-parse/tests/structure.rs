@@ -806,8 +806,8 @@ fn story_extraction_floor_on_dev_pages() {
 
 /// Floors a little below the measured figures (see the example
 /// `story_extraction` for the measurement).
-const MEAN_F1_FLOOR: f64 = 0.90;
-const MICRO_F1_FLOOR: f64 = 0.94;
+const MEAN_F1_FLOOR: f64 = 0.91;
+const MICRO_F1_FLOOR: f64 = 0.95;
 
 /// Share of article words that land in story roles.
 fn story_share(rows: &[serde_json::Value], title_field: Option<&str>) -> f64 {
