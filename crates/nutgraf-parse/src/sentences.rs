@@ -1109,6 +1109,20 @@ mod tests {
         );
     }
 
+    /// Sentence breaks inside `text` by our scanner without the English
+    /// corrections, and by `unicode-segmentation`.
+    fn uax29_breaks_both_ways(text: &str) -> (Vec<usize>, Vec<usize>) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let expected: Vec<usize> = text
+            .split_sentence_bound_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| i > 0)
+            .collect();
+        let mut ours = breaks(text, false);
+        ours.retain(|&i| i < text.len());
+        (ours, expected)
+    }
+
     proptest::proptest! {
         /// Without the English corrections the scanner follows UAX #29 as
         /// implemented by `unicode-segmentation`.
@@ -1116,14 +1130,7 @@ mod tests {
         fn uax29_layer_matches_unicode_segmentation(
             text in "([a-zA-Z0-9éЖ中]{1,6}|[ .!?,;:\"'()\n]|\u{a0}|\u{201c}|\u{201d}|\u{2014}|\r\n){0,40}"
         ) {
-            use unicode_segmentation::UnicodeSegmentation;
-            let expected: Vec<usize> = text
-                .split_sentence_bound_indices()
-                .map(|(i, _)| i)
-                .filter(|&i| i > 0)
-                .collect();
-            let mut ours = breaks(&text, false);
-            ours.retain(|&i| i < text.len());
+            let (ours, expected) = uax29_breaks_both_ways(&text);
             proptest::prop_assert_eq!(ours, expected);
         }
 
@@ -1133,14 +1140,7 @@ mod tests {
         fn uax29_layer_matches_unicode_segmentation_on_plain_ascii(
             text in "([a-zA-Z0-9]{1,6}|[ .!?,;:\"'()]){0,40}"
         ) {
-            use unicode_segmentation::UnicodeSegmentation;
-            let expected: Vec<usize> = text
-                .split_sentence_bound_indices()
-                .map(|(i, _)| i)
-                .filter(|&i| i > 0)
-                .collect();
-            let mut ours = breaks(&text, false);
-            ours.retain(|&i| i < text.len());
+            let (ours, expected) = uax29_breaks_both_ways(&text);
             proptest::prop_assert_eq!(ours, expected);
         }
     }
