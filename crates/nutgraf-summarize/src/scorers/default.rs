@@ -118,17 +118,20 @@ impl DefaultScorer {
     /// The features of every candidate, in candidate order. Candidates that
     /// are not sentences of `doc` get all-zero features.
     pub fn features(&self, doc: &Document, context: &ScoringContext<'_>) -> Vec<Features> {
-        self.compute(doc, context, true)
+        self.compute(doc, context, [true; FEATURE_COUNT])
     }
 
-    /// [`DefaultScorer::features`]; without `centrality` the PageRank step
-    /// (the costliest one on long documents) is skipped and the feature
-    /// is 0.
+    /// [`DefaultScorer::features`], computing only the features marked in
+    /// `wanted`; the others are 0. Scoring asks only for the features with a
+    /// non-zero weight: every feature is finite and non-negative, so a
+    /// skipped one adds the same `+0.0` (or `-0.0` for a `-0.0` weight) to
+    /// the combined score as the computed one would. Skipping centrality
+    /// saves the PageRank step, the costliest one on long documents.
     fn compute(
         &self,
         doc: &Document,
         context: &ScoringContext<'_>,
-        centrality: bool,
+        wanted: [bool; FEATURE_COUNT],
     ) -> Vec<Features> {
         let candidates = context.candidates;
         let n = candidates.len();
@@ -141,7 +144,7 @@ impl DefaultScorer {
         let terms = sentence_terms(doc, candidates, &TermFilter::CONTENT);
         let idf = Idf::from_sentences(&terms, doc.vocabulary.stems.len(), IdfFormula::Smooth);
         let graph = similarity_graph(&terms, PairWeight::Cosine(&idf), &self.graph);
-        let rank = if centrality {
+        let rank = if wanted[1] {
             pagerank(&graph, &self.pagerank, None)
         } else {
             vec![0.0; n]
@@ -160,23 +163,32 @@ impl DefaultScorer {
                 }
             }
         }
-        let centrality = percentile_ranks(&rank);
-        let forward = percentile_ranks(&forward);
-        let backward = percentile_ranks(&backward);
+        let centrality = ranks_if(wanted[1], &rank);
+        let forward = ranks_if(wanted[2], &forward);
+        let backward = ranks_if(wanted[3], &backward);
 
-        let lengths: Vec<f64> = candidates
-            .iter()
-            .map(|&i| {
-                if valid(i) {
-                    doc.sentences[i].tokens.len() as f64
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        let length = percentile_ranks(&lengths);
+        let length = if wanted[4] {
+            let lengths: Vec<f64> = candidates
+                .iter()
+                .map(|&i| {
+                    if valid(i) {
+                        doc.sentences[i].tokens.len() as f64
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            percentile_ranks(&lengths)
+        } else {
+            vec![0.0; n]
+        };
 
-        let mut in_title = vec![false; doc.vocabulary.stems.len()];
+        let vocabulary = if wanted[6] {
+            doc.vocabulary.stems.len()
+        } else {
+            0
+        };
+        let mut in_title = vec![false; vocabulary];
         for &stem in &doc.title_stems {
             if let Some(flag) = in_title.get_mut(stem as usize) {
                 *flag = true;
@@ -195,10 +207,10 @@ impl DefaultScorer {
                     return Features::default();
                 }
                 let tokens = doc.sentence_tokens(i);
-                let content = tokens.iter().filter(|t| !t.stop).count();
-                let density = if tokens.is_empty() {
+                let density = if !wanted[5] || tokens.is_empty() {
                     0.0
                 } else {
+                    let content = tokens.iter().filter(|t| !t.stop).count();
                     content as f64 / tokens.len() as f64
                 };
                 let title = if title_len == 0 {
@@ -250,8 +262,9 @@ impl DefaultScorer {
 
 impl Scorer for DefaultScorer {
     fn score(&self, doc: &Document, context: &ScoringContext<'_>) -> Vec<f64> {
-        // The centrality weight is 0 in the fitted model: skip PageRank then.
-        self.compute(doc, context, self.weights[1] != 0.0)
+        // Most weights are 0 in the fitted model (centrality among them:
+        // no PageRank then): only the features that count are computed.
+        self.compute(doc, context, self.weights.map(|w| w != 0.0))
             .iter()
             .map(|f| self.combine(f))
             .collect()
@@ -261,6 +274,15 @@ impl Scorer for DefaultScorer {
 /// For each value, the share of the *other* values strictly below it plus
 /// half of those equal to it (mid-rank percentile, in `[0, 1]`); 0.5 for a
 /// single value.
+/// [`percentile_ranks`] of `values` when `wanted`, else all 0.
+fn ranks_if(wanted: bool, values: &[f64]) -> Vec<f64> {
+    if wanted {
+        percentile_ranks(values)
+    } else {
+        vec![0.0; values.len()]
+    }
+}
+
 fn percentile_ranks(values: &[f64]) -> Vec<f64> {
     let n = values.len();
     if n <= 1 {
