@@ -846,3 +846,74 @@ fn cnndm_articles_stay_story_text() {
     eprintln!("CNN/DM story share {share:.4}");
     assert!(share >= 0.998, "CNN/DM story share {share:.4}");
 }
+
+#[test]
+fn story_goes_on_past_an_inline_box_behind_a_photo() {
+    // A photo (alt text, caption) and a "Related articles" box with two
+    // links sit between paragraphs: the paragraphs below are still the
+    // story, the links are not.
+    let text = "Home\n\nNews\n\nSport\n\n\
+Flood Waters Rise Across The Valley\n\n\
+By Jane Roe\n\n\
+Rivers across the valley burst their banks on Monday after a week of heavy rain, forcing hundreds of families from their homes.\n\n\
+Emergency crews worked through the night to move people from the lowest streets to schools on higher ground.\n\n\
+The mayor said the town had not seen water this high in thirty years.\n\n\
+flood\n\n\
+Water covers the main road into town (Image: GETTY)\n\n\
+Related articles\n\n\
+Storm warning issued for the coast as winds pick up\n\n\
+Farmers count the cost of the wettest spring on record\n\n\
+Forecasters expect the rain to ease by Wednesday, but warned that rivers would stay high for days.\n\n\
+Residents were told to boil their water until further notice.\n\n\
+The regional council said it would open a fund for families who lost their homes, and asked people who could offer a spare room to call its help line.\n\n\
+Insurers said claims were already coming in and urged owners to photograph the damage before they start to clear up.\n\n\
+Privacy Policy\n\nTerms of Use\n";
+    for paragraph in [
+        "Forecasters expect the rain to ease by Wednesday, but warned that rivers would stay high for days.",
+        "Residents were told to boil their water until further notice.",
+        "The mayor said the town had not seen water this high in thirty years.",
+    ] {
+        assert_eq!(role_of(text, paragraph), Role::Body, "{paragraph}");
+    }
+    for link in [
+        "Storm warning issued for the coast as winds pick up",
+        "Farmers count the cost of the wettest spring on record",
+    ] {
+        assert_eq!(role_of(text, link), Role::Related, "{link}");
+    }
+}
+
+#[test]
+fn a_list_heading_after_the_story_still_ends_it() {
+    // After the last paragraph and its photo: a "Read more" heading over a
+    // lone disclaimer sentence (not a story going on), and a "Related
+    // articles" heading over teaser titles only.
+    let text = "Home\n\nNews\n\nSport\n\n\
+Flood Waters Rise Across The Valley\n\n\
+By Jane Roe\n\n\
+Rivers across the valley burst their banks on Monday after a week of heavy rain, forcing hundreds of families from their homes.\n\n\
+Emergency crews worked through the night to move people from the lowest streets to schools on higher ground.\n\n\
+The mayor said the town had not seen water this high in thirty years.\n\n\
+Water covers the main road into town (Image: GETTY)\n\n\
+Read More\n\n\
+We may earn a commission if you buy something through links in this article.\n\n\
+AdChoices\n\n\
+Related articles\n\n\
+Storm warning issued for the coast as winds pick up\n\n\
+Farmers count the cost of the wettest spring on record\n\n\
+Privacy Policy\n\nTerms of Use\n";
+    assert_eq!(
+        role_of(
+            text,
+            "The mayor said the town had not seen water this high in thirty years."
+        ),
+        Role::Body
+    );
+    for furniture in [
+        "We may earn a commission if you buy something through links in this article.",
+        "Storm warning issued for the coast as winds pick up",
+        "Farmers count the cost of the wettest spring on record",
+    ] {
+        assert_ne!(role_of(text, furniture), Role::Body, "{furniture}");
+    }
+}

@@ -15,7 +15,9 @@
 //!    outside; captions, credits and teasers inside the story cost little
 //!    and are labelled by their cues. A "Related stories" heading costs a
 //!    lot (a story does not go on past a list of teasers), unless long
-//!    prose sits right before and after it (an inline box of links). The
+//!    prose sits right before and after it, or paragraphs do past the
+//!    photos and links around it (an inline box of links, whose lines are
+//!    then told from the story's). The
 //!    best candidate wins, with a bonus for a byline or date line right
 //!    above it or a dateline opening it; a run that sits right under such
 //!    a heading (only share buttons and teasers between) is the list of
@@ -222,13 +224,43 @@ fn next_to_credit(units: &[Unit], cues: &[Cue], i: usize) -> bool {
 
 /// The "Related articles" heading at `i` opens a small box of links inside
 /// the story: long prose paragraphs come right before it and within a few
-/// lines after it.
+/// lines after it; or, past the photo blocks and teaser lines around the
+/// box (lines with a cue, one- to three-word fragments such as an image's
+/// alt text), the nearest lines on both sides are paragraphs of the story.
 fn inline_box(units: &[Unit], cues: &[Cue], i: usize) -> bool {
     let long_prose = |j: usize| cues[j] == Cue::None && units[j].prose() && units[j].words >= 25;
     let before = (i.saturating_sub(2)..i).any(long_prose);
     let after = (i + 1..units.len().min(i + 6)).any(long_prose);
-    before && after
+    if before && after {
+        return true;
+    }
+    let furniture = |j: &usize| {
+        let (u, c) = (&units[*j], cues[*j]);
+        match c {
+            Cue::None => !u.prose(),
+            Cue::SectionBreak => false,
+            _ => true,
+        }
+    };
+    let paragraph = |j: usize| cues[j] == Cue::None && units[j].prose() && units[j].words >= 10;
+    let above = (i.saturating_sub(INLINE_BOX_REACH)..i)
+        .rev()
+        .find(|j| !furniture(j));
+    let below = (i + 1..units.len().min(i + 1 + INLINE_BOX_REACH)).find(|j| !furniture(j));
+    // Below, the box holds links (not only share buttons over excerpts of
+    // other stories), and the story goes on: a long paragraph, or two in a
+    // row (not a lone disclaimer sentence under the box).
+    let story_goes_on = below.is_some_and(|j| {
+        let links = (i + 1..j)
+            .any(|k| cues[k] == Cue::Related || (cues[k] == Cue::None && units[k].words >= 3));
+        links && paragraph(j) && (units[j].words >= 25 || (j + 1 < units.len() && paragraph(j + 1)))
+    });
+    above.is_some_and(paragraph) && story_goes_on
 }
+
+/// How many lines of photo blocks and teasers [`inline_box`] looks past on
+/// either side of the heading.
+const INLINE_BOX_REACH: usize = 8;
 
 /// Reads like a headline: a few words, no full stop, not a continuation.
 fn headline_like(u: &Unit) -> bool {
@@ -372,10 +404,20 @@ fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
         }
     }
 
-    // Inside the story.
+    // Inside the story. Under a "Related articles" heading (the story
+    // goes on past an inline box), the lines up to the next paragraph are
+    // the box's links and the photos' alt texts.
+    let mut in_box = false;
     for i in body_start..=end {
         let u = &units[i];
+        in_box = match cues[i] {
+            Cue::SectionBreak => true,
+            Cue::None => in_box && !u.prose(),
+            _ => in_box,
+        };
         roles[i] = match cues[i] {
+            Cue::None if in_box && headline_like(u) && u.words >= 4 => Role::Related,
+            Cue::None if in_box => Role::Boilerplate,
             Cue::None => {
                 if u.title_case() && !u.terminal() && u.words >= 6 {
                     Role::Related
