@@ -190,7 +190,10 @@ impl Summarizer {
         let mut stats = SummaryStats {
             sentence_count: doc.sentences.len(),
             candidate_count: candidates.len(),
-            word_count: candidates.iter().map(|&i| sentence_length(doc, i).0).sum(),
+            word_count: candidates
+                .iter()
+                .map(|&i| doc.sentences.get(i).map_or(0, |s| s.tokens.len()))
+                .sum(),
             over_budget: selection.over_budget,
             algorithm: self.config.algorithm,
             ..SummaryStats::default()
