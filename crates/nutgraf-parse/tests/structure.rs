@@ -917,3 +917,31 @@ Privacy Policy\n\nTerms of Use\n";
         assert_ne!(role_of(text, furniture), Role::Body, "{furniture}");
     }
 }
+
+#[test]
+fn an_authors_box_after_the_story_is_not_body() {
+    // However long the biography under "About <name>", the story ends
+    // above the heading; the paragraphs above stay body.
+    let text = "Startseite\n\nBlog\n\nKontakt\n\n\
+Neue Messe in Köln\n\n\
+Im September startet in Köln eine neue Messe für die Digitalbranche, zu der mehr als 40.000 Besucher erwartet werden.\n\n\
+Die Veranstalter haben in diesem Jahr drei neue Hallen angemietet und rechnen mit mehr Ausstellern aus dem Ausland als je zuvor.\n\n\
+Wir laden Sie herzlich ein, uns am Stand zu besuchen.\n\n\
+Über Moritz Bachmann\n\n\
+Als Vertriebsleiter bildet Moritz Bachmann die Schnittstelle zwischen dem Marketing und dem Vertrieb des Unternehmens. Er hat in Frankfurt und London studiert, arbeitete danach mehrere Jahre für eine Agentur in Berlin und schreibt seit 2015 für diesen Blog über Messen, Kunden und den Handel im Netz, über neue Werkzeuge für kleine Firmen und über die Frage, wie man gute Kontakte pflegt.\n\n\
+Impressum\n\nDatenschutz\n";
+    assert_eq!(
+        role_of(
+            text,
+            "Wir laden Sie herzlich ein, uns am Stand zu besuchen."
+        ),
+        Role::Body
+    );
+    let d = doc(text);
+    assert!(d
+        .blocks
+        .iter()
+        .filter(|b| d.slice(b.span).starts_with("Als Vertriebsleiter"))
+        .all(|b| b.role != Role::Body));
+    assert_ne!(role_of(text, "Über Moritz Bachmann"), Role::Body);
+}

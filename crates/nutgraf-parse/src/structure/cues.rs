@@ -51,6 +51,9 @@ pub(crate) enum Cue {
     /// The heading of a list of other stories ("You may also like",
     /// "Related stories", "More from …"): the story has ended.
     SectionBreak,
+    /// The heading of the author's box ("About the author", "Über Moritz
+    /// Bachmann"): the story has ended, however long the biography.
+    AuthorBox,
 }
 
 /// Keywords the rules look for; every other word is `Other`.
@@ -930,6 +933,12 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     if w <= 6 && s.len() <= 60 && may_break && section_break(s) {
         return Cue::SectionBreak;
     }
+    // "About the author", "Über Moritz Bachmann", "Sobre Carlos Nadalim":
+    // the author's box after the story, which is over.
+    let about = first == Kw::About || !scan.ascii || s.starts_with("Sobre ");
+    if (2..=5).contains(&w) && s.len() <= 60 && !terminal && about && author_box(s) {
+        return Cue::AuthorBox;
+    }
     // A teaser card flattened into one line: "Title Of Other StoryThe first
     // sentence of it…".
     // (Its title has at least three capitalised words.)
@@ -1674,6 +1683,51 @@ fn ad_label(s: &str) -> bool {
     normalise(s, &mut buf).is_some_and(|norm| AD_LABELS.iter().any(|l| l.as_bytes() == norm))
 }
 
+/// Headings of an author's box, normalised as by [`normalise`].
+const AUTHOR_BOXES: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "über den autor",
+    "über die autorin",
+    "sobre o autor",
+    "sobre a autora",
+    "sobre el autor",
+    "sobre la autora",
+    "à propos de lauteur",
+];
+
+/// Words that make "About …" a site's page, not a person: "About Us",
+/// "About This Site", "Über uns".
+const NOT_A_NAME: &[&str] = &[
+    "Us", "Me", "My", "Our", "Your", "This", "The", "Uns", "Unser", "Unsere", "Nós", "Nosso",
+    "Nossa", "Nosotros", "Este", "Esta",
+];
+
+/// `s` (a short line) heads an author's box: "About the author", or
+/// "About" / "Über" / "Sobre" and a personal name of two or three words
+/// ("Über Moritz Bachmann").
+fn author_box(s: &str) -> bool {
+    let mut buf = [0u8; 128];
+    if normalise(s, &mut buf).is_some_and(|norm| AUTHOR_BOXES.iter().any(|p| norm == p.as_bytes()))
+    {
+        return true;
+    }
+    let mut words = s.split_whitespace();
+    if !matches!(words.next(), Some("About" | "Über" | "Sobre")) {
+        return false;
+    }
+    let name: Vec<&str> = words.collect();
+    let name_word = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && chars.all(|c| c.is_lowercase() || c == '-')
+            && !NOT_A_NAME.contains(w)
+    };
+    (2..=3).contains(&name.len()) && name.iter().all(name_word)
+}
+
 /// `s` (a short line) is the heading of a list of other stories.
 fn section_break(s: &str) -> bool {
     // "Read more: Storm hits coast" is a teaser, not a heading.
@@ -1999,6 +2053,29 @@ mod tests {
             cue_of("Bevan, Oyedele, Crooks, Puncheon, Kamara (Makofo 64), Herve (McKoy 45), Tapp."),
             Cue::None
         );
+        for s in [
+            "About the author",
+            "ABOUT THE AUTHOR",
+            "About Jane Roe",
+            "Über Moritz Bachmann",
+            "Über den Autor",
+            "Sobre Carlos Nadalim",
+            "Sobre a autora",
+        ] {
+            assert_eq!(cue_of(s), Cue::AuthorBox, "{s}");
+        }
+        for s in [
+            "About Us",
+            "About Our Team",
+            "Über uns",
+            "About 300 people attended",
+            "About the election",
+            "Sobre Carlos Nadalim e o método",
+            "About Jane Roe.",
+            "Sobre o acordo",
+        ] {
+            assert_ne!(cue_of(s), Cue::AuthorBox, "{s}");
+        }
         assert_eq!(cue_of("You may also like"), Cue::SectionBreak);
         assert_eq!(cue_of("Related Stories"), Cue::SectionBreak);
         assert_eq!(cue_of("Você pode gostar..."), Cue::SectionBreak);

@@ -17,7 +17,8 @@
 //!    lot (a story does not go on past a list of teasers), unless long
 //!    prose sits right before and after it, or paragraphs do past the
 //!    photos and links around it (an inline box of links, whose lines are
-//!    then told from the story's). The
+//!    then told from the story's). An author's box heading ("About the
+//!    author", "Über Jane Roe") ends the story whatever follows. The
 //!    best candidate wins, with a bonus for a byline or date line right
 //!    above it or a dateline opening it; a run that sits right under such
 //!    a heading (only share buttons and teasers between) is the list of
@@ -194,6 +195,10 @@ const HEADER_WINDOW: usize = 30;
 /// region: a story goes on past an inline box of links, not past a list.
 const SECTION_BREAK_COST: i64 = 60;
 
+/// What an author's box heading costs the story region: more than any
+/// story scores, so the region never runs on into the biography.
+const AUTHOR_BOX_COST: i64 = 1_000_000;
+
 /// The score of a unit for the story-region search: prose counts its
 /// words, fragments and furniture count against.
 fn score(u: &Unit, cue: Cue) -> i64 {
@@ -204,6 +209,7 @@ fn score(u: &Unit, cue: Cue) -> i64 {
         Cue::Metadata | Cue::Byline => return -4,
         Cue::Related | Cue::Boilerplate => return -8,
         Cue::SectionBreak => return -SECTION_BREAK_COST,
+        Cue::AuthorBox => return -AUTHOR_BOX_COST,
     }
     if u.prose() {
         w
@@ -280,7 +286,7 @@ fn role_of(cue: Cue) -> Role {
         Cue::Credit | Cue::SignOff => Role::Credit,
         Cue::Caption => Role::Caption,
         Cue::Related => Role::Related,
-        Cue::Boilerplate | Cue::Signup | Cue::SectionBreak => Role::Boilerplate,
+        Cue::Boilerplate | Cue::Signup | Cue::SectionBreak | Cue::AuthorBox => Role::Boilerplate,
     }
 }
 
@@ -338,7 +344,7 @@ fn under_section_break(cues: &[Cue], s: usize) -> bool {
         .iter()
         .rev()
         .find(|&&c| !matches!(c, Cue::Boilerplate | Cue::Related | Cue::Signup))
-        == Some(&Cue::SectionBreak)
+        .is_some_and(|&c| matches!(c, Cue::SectionBreak | Cue::AuthorBox))
 }
 
 fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
