@@ -337,14 +337,40 @@ fn quoted_share(doc: &Document, sentence: usize) -> f64 {
     let Some(text) = doc.text.get(s.span.range()) else {
         return 0.0;
     };
-    // Byte ranges (relative to the sentence) inside quotes.
+    let inside = quoted_ranges(text);
+    let quoted = tokens
+        .iter()
+        .filter(|t| {
+            let at = t.span.start.saturating_sub(s.span.start);
+            inside.iter().any(|r| r.contains(&at))
+        })
+        .count();
+    quoted as f64 / tokens.len() as f64
+}
+
+/// Byte ranges of `text` inside quotes.
+fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut inside = Vec::new();
     let mut open: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((pos, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Only quote marks change the state, so the scan jumps between the
+    // bytes that can start one (ASCII quotes, and the lead bytes 0xC2 of
+    // « » and 0xE2 of the other marks), decoding just the mark and its two
+    // neighbours: most of a sentence is never decoded.
+    let starts = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2));
+    for (pos, _) in starts {
+        let (Some(before), Some(rest)) = (text.get(..pos), text.get(pos..)) else {
+            continue;
+        };
+        let mut after = rest.chars();
+        let Some(c) = after.next() else {
+            continue;
+        };
+        let prev = before.chars().next_back();
+        let next = after.next();
         match c {
             '"' => match open.take() {
                 Some(start) => inside.push(start..pos),
@@ -369,7 +395,6 @@ fn quoted_share(doc: &Document, sentence: usize) -> f64 {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     if let Some(start) = open {
         inside.push(start..text.len());
@@ -377,19 +402,77 @@ fn quoted_share(doc: &Document, sentence: usize) -> f64 {
     if let Some(start) = single {
         inside.push(start..text.len());
     }
-    let quoted = tokens
-        .iter()
-        .filter(|t| {
-            let at = t.span.start.saturating_sub(s.span.start);
-            inside.iter().any(|r| r.contains(&at))
-        })
-        .count();
-    quoted as f64 / tokens.len() as f64
+    inside
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition of [`quoted_ranges`]: every character decoded,
+    /// with its neighbours.
+    fn quoted_ranges_by_chars(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut inside = Vec::new();
+        let mut open: Option<usize> = None;
+        let mut single: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((pos, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            match c {
+                '"' => match open.take() {
+                    Some(start) => inside.push(start..pos),
+                    None => open = Some(pos),
+                },
+                '“' | '«' | '„' => open = Some(pos),
+                '”' | '»' => inside.push(open.take().unwrap_or(0)..pos),
+                '\'' | '‘' | '’' => {
+                    let word_start = prev.is_none_or(|p| p.is_whitespace() || "([\"“".contains(p))
+                        && next.is_some_and(char::is_alphanumeric);
+                    let word_end = prev.is_some_and(|p| !p.is_whitespace())
+                        && next.is_none_or(|n| !n.is_alphanumeric());
+                    if single.is_none() && word_start && c != '’' {
+                        single = Some(pos);
+                    } else if word_end && c != '‘' {
+                        if let Some(start) = single.take() {
+                            inside.push(start..pos);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if let Some(start) = open {
+            inside.push(start..text.len());
+        }
+        if let Some(start) = single {
+            inside.push(start..text.len());
+        }
+        inside
+    }
+
+    #[test]
+    fn quote_scan_matches_the_char_by_char_definition() {
+        // Quote marks, their neighbours, and other characters sharing the
+        // lead bytes 0xC2 (¡ ·) and 0xE2 (— € …) of the marks.
+        let alphabet: Vec<char> = "ab1 (\"'‘’“”«»„é—€…¡·\n".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let len = (state >> 59) as usize;
+            for _ in 0..len {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+                text.push(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            assert_eq!(
+                quoted_ranges(&text),
+                quoted_ranges_by_chars(&text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn percentiles_are_mid_ranks() {

@@ -66,7 +66,10 @@ pub fn glue_point(doc: &Document, i: usize) -> Option<usize> {
         .find(|&k| {
             let (before, word, after) = (&tokens[k - 1], &tokens[k], &tokens[k + 1]);
             let text = |span: nutgraf_parse::Span| doc.text.get(span.range()).unwrap_or("");
-            OPENERS.contains(&text(word.span))
+            // Every opener starts with an ASCII capital: a cheap test first.
+            let opener = text(word.span);
+            opener.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                && OPENERS.contains(&opener)
                 && text(after.span)
                     .chars()
                     .next()
