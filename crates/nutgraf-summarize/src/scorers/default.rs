@@ -356,18 +356,15 @@ fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     // Only quote marks change the state, so the scan jumps between the
     // bytes that can start one (ASCII quotes, and the lead bytes 0xC2 of
     // « » and 0xE2 of the other marks), decoding just the mark and its two
-    // neighbours: most of a sentence is never decoded.
-    let starts = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2));
-    for (pos, _) in starts {
+    // neighbours: most of a sentence is never decoded. An ASCII sentence
+    // (most) has only the two ASCII quotes, found with `memchr2`.
+    let mut visit = |pos: usize| {
         let (Some(before), Some(rest)) = (text.get(..pos), text.get(pos..)) else {
-            continue;
+            return;
         };
         let mut after = rest.chars();
         let Some(c) = after.next() else {
-            continue;
+            return;
         };
         let prev = before.chars().next_back();
         let next = after.next();
@@ -395,6 +392,14 @@ fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             }
             _ => {}
         }
+    };
+    if text.is_ascii() {
+        memchr::memchr2_iter(b'"', b'\'', text.as_bytes()).for_each(&mut visit);
+    } else {
+        text.bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+            .for_each(|(pos, _)| visit(pos));
     }
     if let Some(start) = open {
         inside.push(start..text.len());
@@ -456,7 +461,13 @@ mod tests {
     fn quote_scan_matches_the_char_by_char_definition() {
         // Quote marks, their neighbours, and other characters sharing the
         // lead bytes 0xC2 (¡ ·) and 0xE2 (— € …) of the marks.
-        let alphabet: Vec<char> = "ab1 (\"'‘’“”«»„é—€…¡·\n".chars().collect();
+        // ASCII-only strings take the memchr path.
+        for alphabet in ["ab1 (\"'‘’“”«»„é—€…¡·\n", "ab1 (\"'\n"] {
+            check_quote_scan(&alphabet.chars().collect::<Vec<char>>());
+        }
+    }
+
+    fn check_quote_scan(alphabet: &[char]) {
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         for _ in 0..20_000 {
             let mut text = String::new();
