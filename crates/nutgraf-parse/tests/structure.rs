@@ -945,3 +945,42 @@ Impressum\n\nDatenschutz\n";
         .all(|b| b.role != Role::Body));
     assert_ne!(role_of(text, "Über Moritz Bachmann"), Role::Body);
 }
+
+#[test]
+fn a_comment_thread_after_the_story_is_not_body() {
+    // The comments under "N thoughts on “Title”" are prose too, and there
+    // are more of them than story: the story still ends above the heading.
+    let comment = |name: &str| {
+        format!(
+            "{name}\n\nAugust 22, 2018 at 5:57 am\n\n\
+             Thank you for this post, it came at the right time for me. I started my own shop last \
+             spring and the hardest part was telling people about it, because it felt like bragging \
+             to my friends and family. Reading this I see it is part of the job, and I will try to \
+             share one post a week from now on.\n\n"
+        )
+    };
+    let text = format!(
+        "Home\n\nBlog\n\nAbout\n\n\
+         How to Share Your Work\n\n\
+         Most people who start a small business find it hard to talk about what they sell.\n\n\
+         It gets easier with practice: start with one post a week and one person you trust.\n\n\
+         6 thoughts on “How to Share Your Work”\n\n{}{}{}{}Privacy Policy\n",
+        comment("Ann Lee"),
+        comment("Bo Chan"),
+        comment("Cy Diaz"),
+        comment("Di Evans")
+    );
+    assert_eq!(
+        role_of(
+            &text,
+            "It gets easier with practice: start with one post a week and one person you trust."
+        ),
+        Role::Body
+    );
+    let d = doc(&text);
+    assert!(d
+        .blocks
+        .iter()
+        .filter(|b| d.slice(b.span).starts_with("Thank you for this post"))
+        .all(|b| b.role != Role::Body));
+}

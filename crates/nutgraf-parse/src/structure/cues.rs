@@ -52,8 +52,9 @@ pub(crate) enum Cue {
     /// "Related stories", "More from …"): the story has ended.
     SectionBreak,
     /// The heading of the author's box ("About the author", "Über Moritz
-    /// Bachmann"): the story has ended, however long the biography.
-    AuthorBox,
+    /// Bachmann") or of the comment thread ("6 thoughts on “Title”"): the
+    /// story has ended, however long the biography or the comments.
+    StoryEnd,
 }
 
 /// Keywords the rules look for; every other word is `Other`.
@@ -937,7 +938,12 @@ pub(crate) fn cue(s: &str, u: &Unit) -> Cue {
     // the author's box after the story, which is over.
     let about = first == Kw::About || !scan.ascii || s.starts_with("Sobre ");
     if (2..=5).contains(&w) && s.len() <= 60 && !terminal && about && author_box(s) {
-        return Cue::AuthorBox;
+        return Cue::StoryEnd;
+    }
+    // "6 thoughts on “Title”", "One response to “Title”": the comments.
+    let counted = u.first.is_ascii_digit() || s.starts_with("One ");
+    if w <= 40 && counted && comment_heading(s) {
+        return Cue::StoryEnd;
     }
     // A teaser card flattened into one line: "Title Of Other StoryThe first
     // sentence of it…".
@@ -1728,6 +1734,35 @@ fn author_box(s: &str) -> bool {
     (2..=3).contains(&name.len()) && name.iter().all(name_word)
 }
 
+/// What a comment thread's heading says after its count: "6 thoughts on
+/// “How to …”" (WordPress), "12 responses to …", "3 comments on …".
+const COMMENT_HEADINGS: &[&str] = &[
+    "thoughts on ",
+    "thought on ",
+    "responses to ",
+    "response to ",
+    "replies to ",
+    "reply to ",
+    "comments on ",
+    "comment on ",
+    "comments to ",
+];
+
+/// `s` is a comment thread's heading: a count ("6", "One") and one of
+/// [`COMMENT_HEADINGS`] followed by the story's title in quotes.
+fn comment_heading(s: &str) -> bool {
+    let rest = s.strip_prefix("One ").unwrap_or_else(|| {
+        s.trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start()
+    });
+    let quoted = |t: &str| t.starts_with(['“', '"', '«', '„', '‘', '\'']);
+    COMMENT_HEADINGS.iter().any(|h| {
+        rest.len() > h.len()
+            && rest.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes())
+            && quoted(&rest[h.len()..])
+    })
+}
+
 /// `s` (a short line) is the heading of a list of other stories.
 fn section_break(s: &str) -> bool {
     // "Read more: Storm hits coast" is a teaser, not a heading.
@@ -2062,7 +2097,7 @@ mod tests {
             "Sobre Carlos Nadalim",
             "Sobre a autora",
         ] {
-            assert_eq!(cue_of(s), Cue::AuthorBox, "{s}");
+            assert_eq!(cue_of(s), Cue::StoryEnd, "{s}");
         }
         for s in [
             "About Us",
@@ -2074,7 +2109,22 @@ mod tests {
             "About Jane Roe.",
             "Sobre o acordo",
         ] {
-            assert_ne!(cue_of(s), Cue::AuthorBox, "{s}");
+            assert_ne!(cue_of(s), Cue::StoryEnd, "{s}");
+        }
+        for s in [
+            "6 thoughts on “How to Adopt an Online Leader Success Mindset”",
+            "One response to \"Why We Moved\"",
+            "12 Comments on “Port Strike Ends”",
+        ] {
+            assert_eq!(cue_of(s), Cue::StoryEnd, "{s}");
+        }
+        for s in [
+            "12 Comments",
+            "6 thoughts on leadership from the coach who won three titles",
+            "One reply to the letter came within a week.",
+            "3 responses to the crisis",
+        ] {
+            assert_ne!(cue_of(s), Cue::StoryEnd, "{s}");
         }
         assert_eq!(cue_of("You may also like"), Cue::SectionBreak);
         assert_eq!(cue_of("Related Stories"), Cue::SectionBreak);

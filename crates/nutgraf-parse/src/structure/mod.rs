@@ -18,7 +18,8 @@
 //!    prose sits right before and after it, or paragraphs do past the
 //!    photos and links around it (an inline box of links, whose lines are
 //!    then told from the story's). An author's box heading ("About the
-//!    author", "Über Jane Roe") ends the story whatever follows. The
+//!    author", "Über Jane Roe") or a comment thread's ("6 thoughts on
+//!    “Title”") ends the story whatever follows. The
 //!    best candidate wins, with a bonus for a byline or date line right
 //!    above it or a dateline opening it; a run that sits right under such
 //!    a heading (only share buttons and teasers between) is the list of
@@ -195,9 +196,10 @@ const HEADER_WINDOW: usize = 30;
 /// region: a story goes on past an inline box of links, not past a list.
 const SECTION_BREAK_COST: i64 = 60;
 
-/// What an author's box heading costs the story region: more than any
-/// story scores, so the region never runs on into the biography.
-const AUTHOR_BOX_COST: i64 = 1_000_000;
+/// What an author's box or comment thread heading costs the story region:
+/// more than any story scores, so the region never runs on into the
+/// biography or the comments.
+const STORY_END_COST: i64 = 1_000_000;
 
 /// The score of a unit for the story-region search: prose counts its
 /// words, fragments and furniture count against.
@@ -209,7 +211,7 @@ fn score(u: &Unit, cue: Cue) -> i64 {
         Cue::Metadata | Cue::Byline => return -4,
         Cue::Related | Cue::Boilerplate => return -8,
         Cue::SectionBreak => return -SECTION_BREAK_COST,
-        Cue::AuthorBox => return -AUTHOR_BOX_COST,
+        Cue::StoryEnd => return -STORY_END_COST,
     }
     if u.prose() {
         w
@@ -286,7 +288,7 @@ fn role_of(cue: Cue) -> Role {
         Cue::Credit | Cue::SignOff => Role::Credit,
         Cue::Caption => Role::Caption,
         Cue::Related => Role::Related,
-        Cue::Boilerplate | Cue::Signup | Cue::SectionBreak | Cue::AuthorBox => Role::Boilerplate,
+        Cue::Boilerplate | Cue::Signup | Cue::SectionBreak | Cue::StoryEnd => Role::Boilerplate,
     }
 }
 
@@ -331,20 +333,36 @@ fn story_region(text: &str, units: &[Unit], cues: &[Cue]) -> Option<(usize, usiz
             let bonus = 25 * i64::from(header) + 25 * i64::from(opens_with_dateline);
             (sum + bonus, s, e)
         })
-        .max_by_key(|&(score, s, _)| (!under_section_break(cues, s), score, std::cmp::Reverse(s)))
+        .max_by_key(|&(score, s, _)| {
+            (
+                !under_section_break(units, cues, s),
+                score,
+                std::cmp::Reverse(s),
+            )
+        })
         .map(|(_, s, e)| (s, e))
 }
 
 /// The run starting at unit `s` is the list under a "You may also like"
 /// heading: only furniture (lines with a cue: share buttons, teasers)
-/// stands between the heading and the run. Another run wins over it, as
-/// a story does not start under the heading of a list of other stories.
-fn under_section_break(cues: &[Cue], s: usize) -> bool {
-    cues[s.saturating_sub(8)..s]
-        .iter()
-        .rev()
-        .find(|&&c| !matches!(c, Cue::Boilerplate | Cue::Related | Cue::Signup))
-        .is_some_and(|&c| matches!(c, Cue::SectionBreak | Cue::AuthorBox))
+/// stands between the heading and the run; or it is the comment thread or
+/// biography under an author's box or comments heading, where a name and
+/// date line may stand between too. Another run wins over it, as a story
+/// does not start under such a heading.
+fn under_section_break(units: &[Unit], cues: &[Cue], s: usize) -> bool {
+    // A name or date line was passed: only a story-end heading counts.
+    let mut named = false;
+    for i in (s.saturating_sub(8)..s).rev() {
+        match cues[i] {
+            Cue::Boilerplate | Cue::Related | Cue::Signup => {}
+            Cue::Metadata | Cue::Byline => named = true,
+            Cue::None if !units[i].prose() && units[i].words <= 4 => named = true,
+            Cue::SectionBreak => return !named,
+            Cue::StoryEnd => return true,
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn classify(text: &str, units: &[Unit], cues: &[Cue]) -> Layout {
