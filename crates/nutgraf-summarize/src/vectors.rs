@@ -217,8 +217,22 @@ impl Idf {
     /// Idf of each term from its document frequency `df[term]` among `n`
     /// documents.
     pub fn from_counts(df: &[u64], n: u64, formula: IdfFormula) -> Idf {
+        // A vocabulary has many more stems than distinct counts (a count is
+        // at most `n`, the number of sentences): the logarithm of each
+        // count is taken once and looked up after, same values.
+        let table: Vec<f64> = if n < df.len() as u64 {
+            (0..=n).map(|d| formula.weight(n, d)).collect()
+        } else {
+            Vec::new()
+        };
         Idf {
-            weights: df.iter().map(|&d| formula.weight(n, d)).collect(),
+            weights: df
+                .iter()
+                .map(|&d| match table.get(d as usize) {
+                    Some(&w) => w,
+                    None => formula.weight(n, d),
+                })
+                .collect(),
         }
     }
 

@@ -66,10 +66,11 @@ pub fn glue_point(doc: &Document, i: usize) -> Option<usize> {
         .find(|&k| {
             let (before, word, after) = (&tokens[k - 1], &tokens[k], &tokens[k + 1]);
             let text = |span: nutgraf_parse::Span| doc.text.get(span.range()).unwrap_or("");
-            // Every opener starts with an ASCII capital: a cheap test first.
-            let opener = text(word.span);
-            opener.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-                && OPENERS.contains(&opener)
+            // Every opener starts with an ASCII capital: a one-byte test
+            // first (a word never starts inside a character).
+            let capital = doc.text.as_bytes().get(word.span.start);
+            capital.is_some_and(u8::is_ascii_uppercase)
+                && OPENERS.contains(&text(word.span))
                 && text(after.span)
                     .chars()
                     .next()
