@@ -377,7 +377,11 @@ impl SparseVector {
 /// The tf-idf vector of a sentence: `count × idf` per term, terms of zero
 /// weight left out.
 pub fn tfidf_vector(terms: &TermCounts, idf: &Idf) -> SparseVector {
-    let mut v = SparseVector::default();
+    // Sized once: at most one entry per distinct term.
+    let mut v = SparseVector {
+        terms: Vec::with_capacity(terms.terms.len()),
+        weights: Vec::with_capacity(terms.terms.len()),
+    };
     for (&t, &c) in terms.terms.iter().zip(&terms.counts) {
         let w = c as f64 * idf.get(t);
         if w != 0.0 {
