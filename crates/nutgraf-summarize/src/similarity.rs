@@ -84,7 +84,7 @@
 //! each node's new score is a sum over its in-neighbours in ascending order
 //! (computed in parallel, deterministic). Details on the function.
 
-use crate::vectors::{tfidf_vector, Idf, TermCounts};
+use crate::vectors::{tfidf_norm, Idf, TermCounts};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -404,15 +404,19 @@ impl Factors {
             non_negative: false,
         };
         f.start.push(0);
+        f.terms
+            .reserve_exact(sentences.iter().map(|s| s.terms.len()).sum());
         for s in sentences {
             f.terms.extend_from_slice(&s.terms);
             f.start.push(f.terms.len());
         }
         match weight {
             PairWeight::Cosine(idf) => {
+                f.own.reserve_exact(f.terms.len());
+                f.val.reserve_exact(f.terms.len());
                 for s in sentences {
                     // Zero-idf terms keep a factor of 0.
-                    let norm = tfidf_vector(s, idf).norm();
+                    let norm = tfidf_norm(s, idf);
                     for (&t, &c) in s.terms.iter().zip(&s.counts) {
                         let w = if norm > 0.0 {
                             c as f64 * idf.get(t) / norm

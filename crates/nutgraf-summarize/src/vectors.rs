@@ -392,6 +392,20 @@ pub fn tfidf_vector(terms: &TermCounts, idf: &Idf) -> SparseVector {
     v
 }
 
+/// The norm of [`tfidf_vector`] without building the vector: the same
+/// weights, summed in the same order.
+pub fn tfidf_norm(terms: &TermCounts, idf: &Idf) -> f64 {
+    terms
+        .terms
+        .iter()
+        .zip(&terms.counts)
+        .map(|(&t, &c)| c as f64 * idf.get(t))
+        .filter(|&w| w != 0.0)
+        .map(|w| w * w)
+        .sum::<f64>()
+        .sqrt()
+}
+
 /// Tf-idf vectors of many sentences, in the same order.
 pub fn tfidf_vectors(sentences: &[TermCounts], idf: &Idf) -> Vec<SparseVector> {
     sentences.iter().map(|s| tfidf_vector(s, idf)).collect()
@@ -417,6 +431,19 @@ mod tests {
         let all = TermCounts::of_sentence(&d, 0, &TermFilter::ALL);
         assert_eq!(all.len, 8);
         assert!(TermCounts::of_sentence(&d, 99, &TermFilter::ALL).is_empty());
+    }
+
+    #[test]
+    fn tfidf_norm_is_the_norm_of_the_vector() {
+        let d = doc("The cat saw the cats and a dog. A dog ran. Cats and dogs and 12 birds sang.");
+        let terms = sentence_terms(&d, &[0, 1, 2], &TermFilter::CONTENT);
+        for formula in [IdfFormula::Smooth, IdfFormula::Plain] {
+            let idf = Idf::from_sentences(&terms, d.vocabulary.stems.len(), formula);
+            for s in &terms {
+                let norm = tfidf_vector(s, &idf).norm();
+                assert_eq!(tfidf_norm(s, &idf).to_bits(), norm.to_bits());
+            }
+        }
     }
 
     #[test]
