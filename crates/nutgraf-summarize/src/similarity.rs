@@ -1184,6 +1184,20 @@ mod tests {
         (d, t)
     }
 
+    /// `n` one-line reports over 13 × 7 term patterns: many similar
+    /// sentences, so graph bounds have something to cut.
+    fn market_reports(n: usize) -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "Market report {} on topic{} and market news.\n",
+                    i % 13,
+                    i % 7
+                )
+            })
+            .collect()
+    }
+
     const TEXT: &str = "The army shelled the northern town on Monday.\n\
         Rebels in the northern town said the shelling killed ten people.\n\
         Peace talks are due to resume in Geneva next week.\n\
@@ -1374,15 +1388,7 @@ mod tests {
     /// the bounds; one sentence more and the bounds apply.
     #[test]
     fn bounds_engage_only_above_exact_up_to() {
-        let text: String = (0..120)
-            .map(|i| {
-                format!(
-                    "Market report {} on topic{} and market news.\n",
-                    i % 13,
-                    i % 7
-                )
-            })
-            .collect();
+        let text = market_reports(120);
         let (d, t) = terms(&text);
         let idf = Idf::from_sentences(&t, d.vocabulary.stems.len(), IdfFormula::Smooth);
         let exact = similarity_graph(&t, PairWeight::Cosine(&idf), &GraphOptions::EXACT);
@@ -1408,15 +1414,7 @@ mod tests {
     /// what the bounded row kept, for the cosine and the overlap weight.
     #[test]
     fn dropped_weight_is_what_the_bounds_left_out() {
-        let text: String = (0..200)
-            .map(|i| {
-                format!(
-                    "Market report {} on topic{} and market news.\n",
-                    i % 13,
-                    i % 7
-                )
-            })
-            .collect();
+        let text = market_reports(200);
         let (d, t) = terms(&text);
         let idf = Idf::from_sentences(&t, d.vocabulary.stems.len(), IdfFormula::Smooth);
         let bounded = GraphOptions {
