@@ -357,12 +357,21 @@ struct NearDuplicates<'a> {
     doc: &'a Document,
     candidates: &'a [usize],
     threshold: f64,
-    /// Smooth idf over the candidates, as [`Similarities::new`] computes it.
-    idf: Idf,
-    /// Unit tf-idf vectors, by candidate position, built on first use.
-    vectors: Vec<Option<SparseVector>>,
-    taken: Vec<usize>,
-    indexed: Option<Similarities>,
+    phase: Phase,
+}
+
+/// Where [`NearDuplicates`] stands.
+enum Phase {
+    /// Few sentences taken: pairwise cosines.
+    Pairwise {
+        /// Smooth idf over the candidates, as [`Similarities::new`] computes it.
+        idf: Idf,
+        /// Unit tf-idf vectors, by candidate position, built on first use.
+        vectors: Vec<Option<SparseVector>>,
+        taken: Vec<usize>,
+    },
+    /// Many taken: the inverted index.
+    Indexed(Similarities),
 }
 
 impl<'a> NearDuplicates<'a> {
@@ -374,97 +383,105 @@ impl<'a> NearDuplicates<'a> {
         threshold: f64,
         expected_picks: Option<usize>,
     ) -> NearDuplicates<'a> {
-        if expected_picks.is_some_and(|k| k > PAIRWISE_LIMIT) {
-            return NearDuplicates {
-                doc,
-                candidates,
-                threshold,
-                idf: Idf::from_weights(Vec::new()),
-                vectors: Vec::new(),
+        let phase = if expected_picks.is_some_and(|k| k > PAIRWISE_LIMIT) {
+            Phase::Indexed(Similarities::new(doc, candidates))
+        } else {
+            Phase::Pairwise {
+                idf: candidate_idf(doc, candidates),
+                vectors: vec![None; candidates.len()],
                 taken: Vec::new(),
-                indexed: Some(Similarities::new(doc, candidates)),
-            };
-        }
-        // Document frequencies in one pass over the tokens: a term counts
-        // once per sentence (`last` holds the last sentence that counted it).
-        let vocabulary = doc.vocabulary.stems.len();
-        let mut df = vec![0u64; vocabulary];
-        let mut last = vec![usize::MAX; vocabulary];
-        for (pos, &i) in candidates.iter().enumerate() {
-            let tokens = doc
-                .sentences
-                .get(i)
-                .and_then(|s| doc.tokens.get(s.tokens.clone()))
-                .unwrap_or(&[]);
-            for token in tokens {
-                if !TermFilter::CONTENT.keeps(doc, token) {
-                    continue;
-                }
-                let stem = token.stem as usize;
-                if stem >= df.len() {
-                    df.resize(stem + 1, 0);
-                    last.resize(stem + 1, usize::MAX);
-                }
-                if last[stem] != pos {
-                    last[stem] = pos;
-                    df[stem] += 1;
-                }
             }
-        }
+        };
         NearDuplicates {
             doc,
             candidates,
             threshold,
-            idf: Idf::from_counts(&df, candidates.len() as u64, IdfFormula::Smooth),
-            vectors: vec![None; candidates.len()],
-            taken: Vec::new(),
-            indexed: None,
-        }
-    }
-
-    fn build_vector(&mut self, pos: usize) {
-        if self.vectors[pos].is_none() {
-            let terms =
-                TermCounts::of_sentence(self.doc, self.candidates[pos], &TermFilter::CONTENT);
-            self.vectors[pos] = Some(tfidf_vector(&terms, &self.idf).normalized());
+            phase,
         }
     }
 
     /// Whether candidate `pos` is too similar to a taken sentence.
     fn is_near_duplicate(&mut self, pos: usize) -> bool {
-        if let Some(index) = &self.indexed {
-            return index.max_sim[pos] > self.threshold;
+        let (doc, candidates, threshold) = (self.doc, self.candidates, self.threshold);
+        match &mut self.phase {
+            Phase::Indexed(index) => index.max_sim[pos] > threshold,
+            Phase::Pairwise { taken, .. } if taken.is_empty() => false,
+            Phase::Pairwise {
+                idf,
+                vectors,
+                taken,
+            } => {
+                vectors[pos].get_or_insert_with(|| unit_vector(doc, candidates[pos], idf));
+                let Some(v) = &vectors[pos] else {
+                    return false;
+                };
+                // Taken vector first, as `Similarities::take` multiplies.
+                taken
+                    .iter()
+                    .any(|&p| vectors[p].as_ref().is_some_and(|t| t.dot(v) > threshold))
+            }
         }
-        if self.taken.is_empty() {
-            return false;
-        }
-        self.build_vector(pos);
-        let Some(v) = &self.vectors[pos] else {
-            return false;
-        };
-        // Taken vector first, as `Similarities::take` multiplies.
-        self.taken.iter().any(|&p| {
-            self.vectors[p]
-                .as_ref()
-                .is_some_and(|taken| taken.dot(v) > self.threshold)
-        })
     }
 
     fn take(&mut self, pos: usize) {
-        if let Some(index) = &mut self.indexed {
-            index.take(pos, Some(self.threshold));
-            return;
-        }
-        self.build_vector(pos);
-        self.taken.push(pos);
-        if self.taken.len() > PAIRWISE_LIMIT {
-            let mut index = Similarities::new(self.doc, self.candidates);
-            for &p in &self.taken {
-                index.take(p, Some(self.threshold));
+        let (doc, candidates, threshold) = (self.doc, self.candidates, self.threshold);
+        match &mut self.phase {
+            Phase::Indexed(index) => index.take(pos, Some(threshold)),
+            Phase::Pairwise {
+                idf,
+                vectors,
+                taken,
+            } => {
+                vectors[pos].get_or_insert_with(|| unit_vector(doc, candidates[pos], idf));
+                taken.push(pos);
+                if taken.len() > PAIRWISE_LIMIT {
+                    let mut index = Similarities::new(doc, candidates);
+                    for &p in taken.iter() {
+                        index.take(p, Some(threshold));
+                    }
+                    self.phase = Phase::Indexed(index);
+                }
             }
-            self.indexed = Some(index);
         }
     }
+}
+
+/// Smooth idf of the content terms over the candidates (what
+/// [`Similarities::new`] derives from their term counts), from one pass over
+/// the tokens: a term counts once per sentence (`last` holds the last
+/// sentence that counted it).
+fn candidate_idf(doc: &Document, candidates: &[usize]) -> Idf {
+    let vocabulary = doc.vocabulary.stems.len();
+    let mut df = vec![0u64; vocabulary];
+    let mut last = vec![usize::MAX; vocabulary];
+    for (pos, &i) in candidates.iter().enumerate() {
+        let tokens = doc
+            .sentences
+            .get(i)
+            .and_then(|s| doc.tokens.get(s.tokens.clone()))
+            .unwrap_or(&[]);
+        for token in tokens {
+            if !TermFilter::CONTENT.keeps(doc, token) {
+                continue;
+            }
+            let stem = token.stem as usize;
+            if stem >= df.len() {
+                df.resize(stem + 1, 0);
+                last.resize(stem + 1, usize::MAX);
+            }
+            if last[stem] != pos {
+                last[stem] = pos;
+                df[stem] += 1;
+            }
+        }
+    }
+    Idf::from_counts(&df, candidates.len() as u64, IdfFormula::Smooth)
+}
+
+/// The unit tf-idf vector of sentence `sentence` over content terms.
+fn unit_vector(doc: &Document, sentence: usize, idf: &Idf) -> SparseVector {
+    let terms = TermCounts::of_sentence(doc, sentence, &TermFilter::CONTENT);
+    tfidf_vector(&terms, idf).normalized()
 }
 
 /// Chooses sentences among `candidates` (sentence indices of `doc`) given
