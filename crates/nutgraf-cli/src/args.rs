@@ -162,7 +162,7 @@ pub struct RunArgs {
     /// Write to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Documents read and processed together (bounds memory).
+    /// Documents read and processed together (bounds memory; the first chunks are smaller so work starts early).
     #[arg(long, default_value_t = 1024, value_name = "N", hide_short_help = true)]
     pub chunk_size: usize,
     /// Never show the progress bar (it only shows when stderr is a terminal).

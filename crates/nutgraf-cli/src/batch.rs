@@ -3,7 +3,10 @@
 //! A reader thread pulls records from the inputs in chunks of `chunk_size`
 //! documents and hands them over a channel that holds at most one chunk, so
 //! reading overlaps processing while memory stays bounded by three chunks
-//! (one being read, one waiting, one being processed).
+//! (one being read, one waiting, one being processed). The first chunks are
+//! smaller ([`FIRST_CHUNK`], doubling up to `chunk_size`): on a corpus of a
+//! few hundred documents, workers then start after a few documents instead
+//! of after the whole input has been read and decompressed.
 //! Each chunk is processed in parallel on the command's [`Workers`] and
 //! written in input order. A document that fails is reported on stderr
 //! (file, line, id), counted, and — with `--keep-errors` — written as an
@@ -16,6 +19,19 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::time::Duration;
+
+/// Documents in the first chunk; each next chunk is twice as large, up to
+/// the run's chunk size.
+pub const FIRST_CHUNK: usize = 16;
+
+/// The sizes of successive chunks: [`FIRST_CHUNK`] doubling up to
+/// `chunk_size` (at least 1), then `chunk_size` for ever.
+fn chunk_sizes(chunk_size: usize) -> impl Iterator<Item = usize> {
+    let limit = chunk_size.max(1);
+    std::iter::successors(Some(FIRST_CHUNK.min(limit)), move |&size| {
+        Some(size.saturating_mul(2).min(limit))
+    })
+}
 
 /// What a subcommand does with each document.
 pub trait Job: Sync {
@@ -135,13 +151,13 @@ pub fn run<J: Job>(
     options: &BatchOptions,
 ) -> io::Result<Tally> {
     let progress = Progress::new(&reader, options.progress);
-    let chunk_size = options.chunk_size.max(1);
+    let chunk_sizes = chunk_sizes(options.chunk_size);
     let (sender, receiver) = mpsc::sync_channel::<Vec<Result<Record, Failure>>>(1);
     // Not a scoped thread: on an early stop (strict, closed pipe) the main
     // thread must not wait for a reader blocked on stdin.
     let reader_thread = std::thread::spawn(move || {
         let mut reader = reader;
-        loop {
+        for chunk_size in chunk_sizes {
             let chunk: Vec<_> = reader.by_ref().take(chunk_size).collect();
             if chunk.is_empty() || sender.send(chunk).is_err() {
                 return;
@@ -271,6 +287,18 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_start_small_and_double_up_to_the_chunk_size() {
+        let first: Vec<usize> = chunk_sizes(1024).take(9).collect();
+        assert_eq!(first, [16, 32, 64, 128, 256, 512, 1024, 1024, 1024]);
+        let first: Vec<usize> = chunk_sizes(100).take(5).collect();
+        assert_eq!(first, [16, 32, 64, 100, 100]);
+        let first: Vec<usize> = chunk_sizes(4).take(3).collect();
+        assert_eq!(first, [4, 4, 4]);
+        let first: Vec<usize> = chunk_sizes(0).take(2).collect();
+        assert_eq!(first, [1, 1]);
+    }
 
     #[test]
     fn thousands_separators() {
