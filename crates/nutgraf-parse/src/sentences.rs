@@ -9,8 +9,9 @@
 //!    SB8a (`etc., and`) and SB11 (break) of UAX #29 are applied.
 //!    `unicode-segmentation` implements the same rules, but walks every
 //!    character through its state machine and runs at about 50 MB/s on news
-//!    text; here a byte table finds the few candidate positions and the rules
-//!    run only there (several hundred MB/s). The test suite checks that this
+//!    text; here `memchr` searches jump to the few bytes that can start a
+//!    terminator or a separator (see `Interesting`) and the rules run only
+//!    there (several hundred MB/s). The test suite checks that this
 //!    layer agrees with `unicode-segmentation` on text where no English
 //!    correction applies.
 //! 2. **English news corrections** on top, at positions where UAX #29 breaks:
@@ -104,12 +105,9 @@ fn breaks_into(text: &str, english: bool, breaks: &mut Vec<usize>) {
             i = visit(text, i + k, english, &lists, breaks);
         }
     } else {
-        while i < bytes.len() {
-            if INTERESTING[bytes[i] as usize] {
-                i = visit(text, i, english, &lists, breaks);
-            } else {
-                i += 1;
-            }
+        let mut candidates = Interesting::new(bytes);
+        while let Some(k) = candidates.at_or_after(i) {
+            i = visit(text, k, english, &lists, breaks);
         }
     }
     if !lists.is_empty() {
@@ -359,19 +357,62 @@ const BULLETS: &[char] = &['•', '‣', '⁃', '◦', '▪', '●', '■'];
 // ---------------------------------------------------------------------------
 // UAX #29 character classes (the parts the rules need).
 
-/// Bytes that may start a paragraph separator or a sentence terminator.
-static INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    let list: &[u8] = &[
-        b'.', b'!', b'?', b'\n', b'\r', 0xC2, 0xD5, 0xD8, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xE3, 0xEF,
-    ];
-    let mut i = 0;
-    while i < list.len() {
-        t[list[i] as usize] = true;
-        i += 1;
+/// Bytes that may start a paragraph separator or a sentence terminator,
+/// three to a `memchr3` search (see [`Interesting`]): the ASCII
+/// terminators, the line breaks with the lead byte of curly quotes, dashes
+/// and U+2028/U+2029 (common in news), then the lead bytes of the other
+/// terminators (`U+0085`, Armenian, Arabic, Indic, CJK, fullwidth forms).
+const INTERESTING: [[u8; 3]; 5] = [
+    [b'.', b'!', b'?'],
+    [b'\n', b'\r', 0xE2],
+    [0xC2, 0xE3, 0xEF],
+    [0xD5, 0xD8, 0xDB],
+    [0xDC, 0xE0, 0xE1],
+];
+
+/// The positions of the [`INTERESTING`] bytes of a text, in order.
+///
+/// A byte-by-byte scan costs about five instructions a byte, and a news
+/// article with a single curly quote or pound sign has to take it (the
+/// plain-ASCII path only looks for `.`, `!` and `?`). Here each group of
+/// three bytes has its own `memchr3` search, which scans the text once in
+/// all and jumps from hit to hit; the next hit of each group is kept, and
+/// the nearest one is the next candidate. A test checks the positions
+/// against a byte loop.
+struct Interesting<'a> {
+    bytes: &'a [u8],
+    /// Per group: its next hit (at or after the last position asked for),
+    /// or `None` when there is none left.
+    next: [Option<usize>; INTERESTING.len()],
+}
+
+impl<'a> Interesting<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Interesting {
+            bytes,
+            next: INTERESTING.map(|[a, b, c]| memchr::memchr3(a, b, c, bytes)),
+        }
     }
-    t
-};
+
+    /// The first interesting byte at or after `from`; `from` must not move
+    /// back from one call to the next.
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        let mut first: Option<usize> = None;
+        for (&[a, b, c], next) in INTERESTING.iter().zip(&mut self.next) {
+            if next.is_some_and(|hit| hit < from) {
+                *next = self
+                    .bytes
+                    .get(from..)
+                    .and_then(|rest| memchr::memchr3(a, b, c, rest))
+                    .map(|hit| from + hit);
+            }
+            if let Some(hit) = *next {
+                first = Some(first.map_or(hit, |f| f.min(hit)));
+            }
+        }
+        first
+    }
+}
 
 fn is_para_sep(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
@@ -627,7 +668,9 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
     if rest_chars.next().is_none_or(is_para_sep) {
         return None;
     }
-    let next_word = word_after(text, run.next);
+    // The word after the run, and its key, are looked at in a few cases
+    // only (after most sentences the word before the period decides).
+    let next_word = || word_after(text, run.next);
     if run.dots >= 3 {
         // `"... A woman is entitled`: an ellipsis opening a quote.
         let before = char_before(text, run.first);
@@ -638,7 +681,7 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
             return None;
         }
         // `what I mean . . . I didn't`: a three-dot ellipsis before "I" goes on.
-        if run.dots == 3 && next_word == "I" {
+        if run.dots == 3 && next_word() == "I" {
             return None;
         }
         // `compounds. . . . The practice`: a period closes the sentence and the
@@ -661,17 +704,18 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
         return brk;
     }
     // `then-Sen. Obama`, `ex-Gov. Brown`: the part after a hyphen.
-    let (word_start, word) = match word.rfind('-') {
+    let (word_start, word) = match word.bytes().rposition(|b| b == b'-') {
         Some(i) if i + 1 < word.len() => (word_start + i + 1, &word[i + 1..]),
         _ => (word_start, word),
     };
     // `1. The first item`: a list label that opens the text.
-    if text[..word_start].trim().is_empty() && parse_label(text, word_start).is_some() {
+    if text[..word_start].trim_start().is_empty() && parse_label(text, word_start).is_some() {
         return None;
     }
     let next_is_digit = next.is_numeric();
-    let (word_key, next_key) = (key(word), key(next_word));
-    let opener = OPENERS_KEYS.contains(next_key);
+    let word_key = key(word);
+    let next_key = || key(next_word());
+    let opener = || OPENERS_KEYS.contains(next_key());
     if NEVER_FINAL_KEYS.contains(word_key) {
         return None;
     }
@@ -679,7 +723,7 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
         return None;
     }
     if MAYBE_FINAL_KEYS.contains(word_key) {
-        return if opener { brk } else { None };
+        return if opener() { brk } else { None };
     }
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
@@ -695,7 +739,7 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
             .next_back()
             .is_some_and(is_saterm);
         let after_name = prev_final || prev_first.is_none_or(char::is_uppercase);
-        return if after_name && !opener { None } else { brk };
+        return if after_name && !opener() { None } else { brk };
     }
     if is_dotted_acronym(word) {
         // `U.S.`, `a.m.`: final only before an opener (or, for capitals,
@@ -704,6 +748,8 @@ fn english_correction(text: &str, run: &Run, next: char) -> Option<usize> {
             return None;
         }
         let caps = first.is_uppercase();
+        let next_key = next_key();
+        let opener = OPENERS_KEYS.contains(next_key);
         let title_next = NEVER_FINAL_KEYS.contains(next_key);
         // `at 7:30 p.m. Jordan was reported missing` ends; `5 p.m. Tuesday`,
         // `5 p.m. GMT` and `at 5 a.m. Mr. Smith went` go on.
@@ -737,7 +783,7 @@ fn parenthetical_then_terminator(text: &str, open: usize) -> bool {
 
 /// `U.S`, `a.m`, `Ph.D`: letters in groups of one or two, joined by periods.
 fn is_dotted_acronym(word: &str) -> bool {
-    word.contains('.')
+    word.bytes().any(|b| b == b'.')
         && word.split('.').all(|part| {
             (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
         })
@@ -747,14 +793,36 @@ fn is_dotted_acronym(word: &str) -> bool {
 /// previous space, without leading quotes or brackets. Returns its start too.
 fn word_before(text: &str, end: usize) -> (usize, &str) {
     let head = &text[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    // Most words are ASCII: bytes up to the space before them, characters
+    // only when a non-ASCII byte comes first.
+    let start = match head
+        .bytes()
+        .rposition(|b| !b.is_ascii() || is_whitespace_byte(b))
+    {
+        None => 0,
+        Some(k) if head.as_bytes()[k].is_ascii() => k + 1,
+        Some(_) => head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8()),
+    };
     let word = &head[start..];
-    let trimmed = word.trim_start_matches(is_close);
-    (end - trimmed.len(), trimmed)
+    (end - trim_open(word).len(), trim_open(word))
+}
+
+/// `word` without leading quotes or brackets.
+fn trim_open(word: &str) -> &str {
+    // Most words open with a letter or digit.
+    match word.bytes().next() {
+        Some(b) if b.is_ascii_alphanumeric() => word,
+        _ => word.trim_start_matches(is_close),
+    }
+}
+
+/// An ASCII byte that is `char::is_whitespace` (`\t` to `\r` and the space).
+fn is_whitespace_byte(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// `end` moved back over whitespace.
@@ -765,11 +833,17 @@ fn trim_end_at(text: &str, end: usize) -> usize {
 /// The letters of the word starting at `start`, after opening quotes:
 /// `Mr` for `"Mr. Smith`.
 fn word_after(text: &str, start: usize) -> &str {
-    let rest = text[start..].trim_start_matches(is_close);
-    let len = rest
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(rest.len(), |(i, _)| i);
+    let rest = trim_open(&text[start..]);
+    // ASCII letters byte by byte, then characters from the first
+    // non-ASCII byte (if it comes before the end of the word).
+    let len = match rest.bytes().position(|b| !b.is_ascii_alphabetic()) {
+        None => rest.len(),
+        Some(k) if rest.as_bytes()[k].is_ascii() => k,
+        Some(k) => rest[k..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(i, _)| k + i),
+    };
     &rest[..len]
 }
 
@@ -780,11 +854,9 @@ fn key(word: &str) -> Option<u128> {
         return None;
     }
     if word.is_ascii() {
-        let mut buf = [0u8; 12];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        Some(pack(lower))
+        Some(crate::tokens::lowercase_key(crate::tokens::pack(
+            word.as_bytes(),
+        )))
     } else {
         let lower = word.to_lowercase();
         (lower.len() <= 15).then(|| pack(lower.as_bytes()))
@@ -1142,6 +1214,76 @@ mod tests {
         ) {
             let (ours, expected) = uax29_breaks_both_ways(&text);
             proptest::prop_assert_eq!(ours, expected);
+        }
+    }
+
+    /// The plain definitions of the word helpers, char by char.
+    fn plain_word_before(text: &str, end: usize) -> (usize, &str) {
+        let head = &text[..end];
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let trimmed = head[start..].trim_start_matches(is_close);
+        (end - trimmed.len(), trimmed)
+    }
+
+    fn plain_word_after(text: &str, start: usize) -> &str {
+        let rest = text[start..].trim_start_matches(is_close);
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(i, _)| i);
+        &rest[..len]
+    }
+
+    fn plain_key(word: &str) -> Option<u128> {
+        let lower = word.to_lowercase();
+        (!word.is_empty() && word.len() <= 12 && lower.len() <= 15).then(|| pack(lower.as_bytes()))
+    }
+
+    proptest::proptest! {
+        /// The word helpers' ASCII shortcuts change nothing.
+        #[test]
+        fn word_helpers_match_their_plain_definitions(
+            text in "([a-zA-Z0-9éЖ]{1,6}|[ .!?,;:\"'()\t\x0b\n-]|\u{a0}|\u{2009}|\u{201c}|\u{201d}){0,12}"
+        ) {
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(word_before(&text, i), plain_word_before(&text, i));
+                proptest::prop_assert_eq!(word_after(&text, i), plain_word_after(&text, i));
+                let word = word_after(&text, i);
+                proptest::prop_assert_eq!(key(word), plain_key(word), "{:?}", word);
+                let (_, word) = word_before(&text, i);
+                proptest::prop_assert_eq!(key(word), plain_key(word), "{:?}", word);
+            }
+        }
+
+        /// `Interesting` finds the bytes a byte-by-byte scan finds, however
+        /// far the scan jumps between calls.
+        #[test]
+        fn interesting_bytes_as_a_byte_loop(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(INTERESTING.concat()),
+                    proptest::prelude::any::<u8>(),
+                ],
+                0..200,
+            ),
+            jumps in proptest::collection::vec(1..20usize, 0..200),
+        ) {
+            let is_interesting = |b: &u8| INTERESTING.iter().any(|group| group.contains(b));
+            let mut candidates = Interesting::new(&bytes);
+            let mut from = 0;
+            for jump in jumps {
+                let expected = bytes
+                    .get(from..)
+                    .and_then(|rest| rest.iter().position(is_interesting))
+                    .map(|k| from + k);
+                proptest::prop_assert_eq!(candidates.at_or_after(from), expected);
+                // Like the scan: on from the hit, or past the end.
+                from = expected.unwrap_or(from) + jump;
+            }
         }
     }
 

@@ -53,7 +53,7 @@ const PACKED_LEN: usize = 15;
 /// The bytes are read with a few possibly overlapping word loads rather than
 /// a byte loop into a buffer: a loop of byte stores followed by a 16-byte
 /// load stalls the CPU (no store forwarding), and this runs once per token.
-fn pack(word: &[u8]) -> u128 {
+pub(crate) fn pack(word: &[u8]) -> u128 {
     let n = word.len().min(PACKED_LEN);
     let word = &word[..n];
     let (lo, hi) = if n >= 8 {
@@ -79,7 +79,7 @@ fn pack(word: &[u8]) -> u128 {
 
 /// A [`pack`]ed key of an ASCII word with its capitals lowercased (the
 /// length byte, at most 15, has no letter bits to change).
-fn lowercase_key(key: u128) -> u128 {
+pub(crate) fn lowercase_key(key: u128) -> u128 {
     let (lo, hi) = (key as u64, (key >> 64) as u64);
     u128::from(ascii_lowercase(lo)) | (u128::from(ascii_lowercase(hi)) << 64)
 }
