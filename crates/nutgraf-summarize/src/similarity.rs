@@ -88,6 +88,9 @@ use crate::vectors::{tfidf_norm, Idf, TermCounts};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+mod forward;
+pub use forward::forward_sums;
+
 /// BM25 parameters; `Default` holds gensim's values.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -367,7 +370,8 @@ struct Factors {
     own: Vec<f64>,
     /// Factor of the term when its sentence is the column.
     val: Vec<f64>,
-    /// ln(token count) of each sentence (the overlap denominator).
+    /// ln(token count) of each sentence (the overlap denominator); empty
+    /// for the other weights.
     ln_lens: Vec<f64>,
     kind: Kind,
     /// All factors are >= 0, so partial sums are lower bounds of weights.
@@ -395,7 +399,10 @@ impl Factors {
             terms: Vec::new(),
             own: Vec::new(),
             val: Vec::new(),
-            ln_lens: sentences.iter().map(|s| (s.len as f64).ln()).collect(),
+            ln_lens: match weight {
+                PairWeight::Overlap => sentences.iter().map(|s| (s.len as f64).ln()).collect(),
+                _ => Vec::new(),
+            },
             kind: match weight {
                 PairWeight::Cosine(_) => Kind::Cosine,
                 PairWeight::Overlap => Kind::Overlap,
@@ -418,11 +425,7 @@ impl Factors {
                     // Zero-idf terms keep a factor of 0.
                     let norm = tfidf_norm(s, idf);
                     for (&t, &c) in s.terms.iter().zip(&s.counts) {
-                        let w = if norm > 0.0 {
-                            c as f64 * idf.get(t) / norm
-                        } else {
-                            0.0
-                        };
+                        let w = cosine_factor(c, idf.get(t), norm);
                         f.own.push(w);
                         f.val.push(w);
                     }
@@ -848,6 +851,18 @@ fn full_row_sums(f: &Factors) -> Option<Vec<f64>> {
             )
         }
         Kind::Bm25 => None,
+    }
+}
+
+/// The factor a term brings to a cosine pair weight: its tf-idf weight
+/// `count × idf` over the sentence's tf-idf `norm`, 0 when the norm is not
+/// positive. One definition for [`Factors::build`] and [`forward_sums`].
+#[inline]
+pub(crate) fn cosine_factor(count: u32, idf: f64, norm: f64) -> f64 {
+    if norm > 0.0 {
+        count as f64 * idf / norm
+    } else {
+        0.0
     }
 }
 
@@ -1523,6 +1538,110 @@ mod tests {
         let (g3, r3) = build(3);
         assert_eq!(g1, g3);
         assert_eq!(r1, r3);
+    }
+
+    /// The plain definition of [`forward_sums`]: row `i` of the graph,
+    /// its weights after `i` summed in column order.
+    fn forward_from_graph(g: &SimilarityGraph) -> Vec<f64> {
+        (0..g.len())
+            .map(|i| {
+                let (cols, ws) = g.row(i);
+                let mut sum = 0.0;
+                for (&j, &w) in cols.iter().zip(ws) {
+                    if j as usize > i {
+                        sum += w;
+                    }
+                }
+                sum
+            })
+            .collect()
+    }
+
+    /// Random sentences over a small vocabulary (term 0 in most of them,
+    /// so there are hubs), some empty, with repeated terms.
+    fn random_sentences(n: usize, seed: u64) -> Vec<TermCounts> {
+        let mut state = seed;
+        let mut next = |m: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % m
+        };
+        (0..n)
+            .map(|_| {
+                let mut counts = std::collections::BTreeMap::new();
+                for _ in 0..next(9) {
+                    let t = if next(3) == 0 { 0 } else { next(40) as u32 };
+                    *counts.entry(t).or_insert(0u32) += 1;
+                }
+                TermCounts {
+                    len: counts.values().sum(),
+                    terms: counts.keys().copied().collect(),
+                    counts: counts.values().copied().collect(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forward_sums_match_the_graph_bit_for_bit() {
+        let mut cases: Vec<Vec<TermCounts>> = vec![
+            terms(TEXT).1,
+            terms(&market_reports(40)).1,
+            // More than one chunk of rows.
+            terms(&market_reports(600)).1,
+            Vec::new(),
+        ];
+        for (n, seed) in [(1, 1), (2, 2), (30, 3), (120, 4), (300, 5)] {
+            cases.push(random_sentences(n, seed));
+        }
+        let bounded = GraphOptions {
+            exact_up_to: 20,
+            max_term_df: 10,
+            max_neighbours: Some(3),
+            min_weight: 0.0,
+        };
+        let options = [
+            GraphOptions::default(),
+            GraphOptions::EXACT,
+            bounded,
+            GraphOptions {
+                min_weight: 0.05,
+                ..GraphOptions::default()
+            },
+            GraphOptions {
+                min_weight: -1.0,
+                ..GraphOptions::default()
+            },
+        ];
+        let mut engaged = [false; 2];
+        for t in &cases {
+            let vocab = t
+                .iter()
+                .filter_map(|s| s.terms.last())
+                .max()
+                .map_or(0, |&m| m as usize + 1);
+            let smooth = Idf::from_sentences(t, vocab, IdfFormula::Smooth);
+            let plain = Idf::from_sentences(t, vocab, IdfFormula::Plain);
+            let weights = [
+                PairWeight::Cosine(&smooth),
+                PairWeight::Cosine(&plain),
+                PairWeight::Overlap,
+                PairWeight::Bm25(Bm25Params::default()),
+            ];
+            for weight in weights {
+                for o in &options {
+                    let fast = forward_sums(t, weight, o);
+                    let plain = forward_from_graph(&similarity_graph(t, weight, o));
+                    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&fast), bits(&plain), "{} sentences, {o:?}", t.len());
+                    engaged[usize::from(t.len() > o.exact_up_to)] |= fast.iter().any(|&x| x > 0.0);
+                }
+            }
+        }
+        // Both paths (direct and through the bounded graph) were compared
+        // on non-trivial sums.
+        assert_eq!(engaged, [true, true]);
     }
 
     #[test]

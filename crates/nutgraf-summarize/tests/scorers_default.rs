@@ -217,3 +217,61 @@ fn default_beats_lead3_on_cnndm_dev() {
         "default {default:?} vs NLTK Lead-3 41.29 / 18.85"
     );
 }
+
+/// `score` computes only the features with a non-zero weight (forward
+/// centrality without building the graph); it must give the same bits as
+/// weighing every feature computed the plain way. On the STORY, on a
+/// document long enough for the graph bounds (lowered here) to engage, and
+/// on the CNN/DailyMail dev articles when the data is there.
+#[test]
+fn score_equals_the_weighted_full_features() {
+    let check = |scorer: &DefaultScorer, d: &Document| {
+        let c = candidates(d);
+        let context = ScoringContext { candidates: &c };
+        let fast: Vec<u64> = scorer
+            .score(d, &context)
+            .iter()
+            .map(|s| s.to_bits())
+            .collect();
+        let plain: Vec<u64> = scorer
+            .features(d, &context)
+            .iter()
+            .map(|f| scorer.combine(f).to_bits())
+            .collect();
+        assert_eq!(fast, plain);
+    };
+    let default = DefaultScorer::default();
+    check(&default, &doc(STORY, None));
+    let long: String = (0..300)
+        .map(|i| {
+            format!(
+                "Report {} on the storm in town{} and the rain.\n",
+                i % 11,
+                i % 7
+            )
+        })
+        .collect();
+    let bounded = DefaultScorer {
+        graph: nutgraf_summarize::similarity::GraphOptions {
+            exact_up_to: 50,
+            max_term_df: 20,
+            max_neighbours: Some(4),
+            min_weight: 0.0,
+        },
+        ..DefaultScorer::default()
+    };
+    check(&default, &doc(&long, None));
+    check(&bounded, &doc(&long, None));
+
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/cnndm_test_frank.jsonl.gz");
+    let Ok(file) = std::fs::File::open(&path) else {
+        eprintln!("skipping the CNN/DM part: {} not found", path.display());
+        return;
+    };
+    for line in BufReader::new(GzDecoder::new(file)).lines() {
+        let r: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+        let d = parse(r["article"].as_str().unwrap(), &ParseOptions::default());
+        check(&default, &d);
+    }
+}

@@ -57,7 +57,9 @@ mod caption;
 
 pub use caption::glue_point;
 
-use crate::similarity::{pagerank, similarity_graph, GraphOptions, PageRankOptions, PairWeight};
+use crate::similarity::{
+    forward_sums, pagerank, similarity_graph, GraphOptions, PageRankOptions, PairWeight,
+};
 use crate::vectors::{sentence_terms, Idf, IdfFormula, TermFilter};
 use crate::{Scorer, ScoringContext};
 use nutgraf_parse::Document;
@@ -126,7 +128,9 @@ impl DefaultScorer {
     /// non-zero weight: every feature is finite and non-negative, so a
     /// skipped one adds the same `+0.0` (or `-0.0` for a `-0.0` weight) to
     /// the combined score as the computed one would. Skipping centrality
-    /// saves the PageRank step, the costliest one on long documents.
+    /// saves the PageRank step, the costliest one on long documents; when
+    /// forward centrality is the only graph feature wanted (the fitted
+    /// model), its sums come from [`forward_sums`] and no graph is built.
     fn compute(
         &self,
         doc: &Document,
@@ -143,25 +147,31 @@ impl DefaultScorer {
         // Similarity graph over content words (tf-idf cosine, sentence idf).
         let terms = sentence_terms(doc, candidates, &TermFilter::CONTENT);
         let idf = Idf::from_sentences(&terms, doc.vocabulary.stems.len(), IdfFormula::Smooth);
-        let graph = similarity_graph(&terms, PairWeight::Cosine(&idf), &self.graph);
-        let rank = if wanted[1] {
-            pagerank(&graph, &self.pagerank, None)
-        } else {
-            vec![0.0; n]
-        };
+        let cosine = PairWeight::Cosine(&idf);
+        let mut rank = vec![0.0; n];
         let mut forward = vec![0.0; n];
         let mut backward = vec![0.0; n];
         let mut novelty = vec![1.0; n];
-        for k in 0..n {
-            let (cols, ws) = graph.row(k);
-            for (&j, &w) in cols.iter().zip(ws) {
-                if (j as usize) > k {
-                    forward[k] += w;
-                } else {
-                    backward[k] += w;
-                    novelty[k] = f64::min(novelty[k], 1.0 - w);
+        if wanted[1] || wanted[3] || wanted[7] {
+            let graph = similarity_graph(&terms, cosine, &self.graph);
+            if wanted[1] {
+                rank = pagerank(&graph, &self.pagerank, None);
+            }
+            for k in 0..n {
+                let (cols, ws) = graph.row(k);
+                for (&j, &w) in cols.iter().zip(ws) {
+                    if (j as usize) > k {
+                        forward[k] += w;
+                    } else {
+                        backward[k] += w;
+                        novelty[k] = f64::min(novelty[k], 1.0 - w);
+                    }
                 }
             }
+        } else if wanted[2] {
+            // Forward centrality alone (the fitted model): the same sums
+            // without building the graph.
+            forward = forward_sums(&terms, cosine, &self.graph);
         }
         let centrality = ranks_if(wanted[1], &rank);
         let forward = ranks_if(wanted[2], &forward);
@@ -338,6 +348,9 @@ fn quoted_share(doc: &Document, sentence: usize) -> f64 {
         return 0.0;
     };
     let inside = quoted_ranges(text);
+    if inside.is_empty() {
+        return 0.0;
+    }
     let quoted = tokens
         .iter()
         .filter(|t| {
@@ -356,8 +369,7 @@ fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     // Only quote marks change the state, so the scan jumps between the
     // bytes that can start one (ASCII quotes, and the lead bytes 0xC2 of
     // « » and 0xE2 of the other marks), decoding just the mark and its two
-    // neighbours: most of a sentence is never decoded. An ASCII sentence
-    // (most) has only the two ASCII quotes, found with `memchr2`.
+    // neighbours: most of a sentence is never decoded.
     let mut visit = |pos: usize| {
         let (Some(before), Some(rest)) = (text.get(..pos), text.get(pos..)) else {
             return;
@@ -393,13 +405,19 @@ fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             _ => {}
         }
     };
-    if text.is_ascii() {
-        memchr::memchr2_iter(b'"', b'\'', text.as_bytes()).for_each(&mut visit);
-    } else {
-        text.bytes()
-            .enumerate()
-            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-            .for_each(|(pos, _)| visit(pos));
+    // `memchr3` finds three of the four bytes; 0xC2 (« », but also £ and
+    // the no-break space) has a search of its own, merged in by position.
+    let bytes = text.as_bytes();
+    let mut marks = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+    let mut c2 = memchr::memchr_iter(0xC2, bytes).peekable();
+    loop {
+        let next = match (marks.peek(), c2.peek()) {
+            (Some(m), Some(c)) if c < m => c2.next(),
+            (Some(_), _) => marks.next(),
+            (None, _) => c2.next(),
+        };
+        let Some(pos) = next else { break };
+        visit(pos);
     }
     if let Some(start) = open {
         inside.push(start..text.len());
@@ -461,7 +479,7 @@ mod tests {
     fn quote_scan_matches_the_char_by_char_definition() {
         // Quote marks, their neighbours, and other characters sharing the
         // lead bytes 0xC2 (¡ ·) and 0xE2 (— € …) of the marks.
-        // ASCII-only strings take the memchr path.
+        // ASCII-only strings too.
         for alphabet in ["ab1 (\"'‘’“”«»„é—€…¡·\n", "ab1 (\"'\n"] {
             check_quote_scan(&alphabet.chars().collect::<Vec<char>>());
         }

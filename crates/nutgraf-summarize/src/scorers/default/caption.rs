@@ -60,39 +60,54 @@ pub fn glue_point(doc: &Document, i: usize) -> Option<usize> {
     if n < MIN_CAPTION_WORDS + MIN_SENTENCE_WORDS {
         return None;
     }
+    let bytes = doc.text.as_bytes();
     // The last seam wins: a caption may hold a capitalised title itself.
-    (MIN_CAPTION_WORDS..=n - MIN_SENTENCE_WORDS)
-        .rev()
-        .find(|&k| {
-            let (before, word, after) = (&tokens[k - 1], &tokens[k], &tokens[k + 1]);
-            let text = |span: nutgraf_parse::Span| doc.text.get(span.range()).unwrap_or("");
-            // Every opener starts with an ASCII capital: a one-byte test
-            // first (a word never starts inside a character).
-            let capital = doc.text.as_bytes().get(word.span.start);
-            capital.is_some_and(u8::is_ascii_uppercase)
-                && OPENERS.contains(&text(word.span))
-                && text(after.span)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-                // "Nurse A with ...": a letter used as a label, not an article.
-                && !(text(word.span) == "A" && after.stop)
-                && !before.stop
-                && text(before.span)
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-                && doc
-                    .text
-                    .get(before.span.end..word.span.start)
-                    .is_some_and(|gap| {
-                        gap.contains(char::is_whitespace)
-                            && gap.chars().all(|c| {
-                                c.is_whitespace() || matches!(c, ')' | ']' | '\'' | '"' | '’' | '”')
-                            })
+    // Every opener starts with an ASCII capital: a one-byte test first (a
+    // word never starts inside a character), the whole test only for the
+    // few words that pass it.
+    for k in (MIN_CAPTION_WORDS..=n - MIN_SENTENCE_WORDS).rev() {
+        let word = &tokens[k];
+        if bytes
+            .get(word.span.start)
+            .is_some_and(u8::is_ascii_uppercase)
+            && is_seam(doc, &tokens[k - 1], word, &tokens[k + 1])
+        {
+            return Some(word.span.start);
+        }
+    }
+    None
+}
+
+/// Whether `word`, between `before` and `after`, is the seam (see the
+/// module docs).
+fn is_seam(
+    doc: &Document,
+    before: &nutgraf_parse::Token,
+    word: &nutgraf_parse::Token,
+    after: &nutgraf_parse::Token,
+) -> bool {
+    let text = |span: nutgraf_parse::Span| doc.text.get(span.range()).unwrap_or("");
+    OPENERS.contains(&text(word.span))
+        && text(after.span)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        // "Nurse A with ...": a letter used as a label, not an article.
+        && !(text(word.span) == "A" && after.stop)
+        && !before.stop
+        && text(before.span)
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        && doc
+            .text
+            .get(before.span.end..word.span.start)
+            .is_some_and(|gap| {
+                gap.contains(char::is_whitespace)
+                    && gap.chars().all(|c| {
+                        c.is_whitespace() || matches!(c, ')' | ']' | '\'' | '"' | '’' | '”')
                     })
-        })
-        .map(|k| tokens[k].span.start)
+            })
 }
 
 #[cfg(test)]

@@ -1,0 +1,209 @@
+//! Forward similarity sums without the graph ([`forward_sums`]).
+//!
+//! PACSUM-style forward centrality — for each sentence, the sum of its
+//! similarities to the sentences after it — is all the default scorer's
+//! fitted model reads from the similarity graph. Building the graph for it
+//! computes every pair twice (once per row), stores and sorts every row and
+//! then throws most of it away; summing the forward half directly visits
+//! each pair once, from its earlier sentence, and stores nothing per pair.
+//! The result must stay bit-identical to summing the graph's rows (the
+//! scores, and so the summaries, may not change), which is why the sums
+//! follow the graph's order of floating-point additions step by step (see
+//! [`forward_sums`]); `tests` in the parent module compare the two bit for
+//! bit on real and generated documents, bounds on and off.
+
+use super::{cosine_factor, similarity_graph, GraphOptions, PairWeight};
+use crate::vectors::{tfidf_norm, TermCounts};
+use rayon::prelude::*;
+
+/// Each sentence's *forward* similarity: `Σ_{j>i} w(i, j)` over the edges
+/// of row `i` of [`similarity_graph`]`(sentences, weight, options)`, summed
+/// in ascending `j` — bit for bit what summing those graph rows gives.
+///
+/// PACSUM-style forward centrality (the default scorer's) needs nothing
+/// else of the graph, and on a document the bounds leave exact (at most
+/// [`GraphOptions::exact_up_to`] sentences, the usual case) it is much
+/// cheaper to sum it directly: each pair is visited once, from its earlier
+/// sentence, and no row is stored, sorted or cut. The sums are the same
+/// because the steps are: pair `(i, j)` adds its shared terms' products
+/// `own_i(t) · val_j(t)` (the same factors, [`cosine_factor`] or 1) in
+/// ascending term order starting from 0, exactly as [`similarity_graph`]'s
+/// row does; a pair is kept under the same test (`w` finite and
+/// `> min_weight`); and row `i`'s kept weights after `i` are added in
+/// ascending `j`. A pair sharing no term has weight 0 here and no edge
+/// there, the same thing when `min_weight >= 0`.
+///
+/// Falls back to building the graph when the bounds apply (which pairs
+/// they keep depends on the whole row), for a negative `min_weight`, and
+/// for BM25 (whose pair weight needs both directions).
+pub fn forward_sums(
+    sentences: &[TermCounts],
+    weight: PairWeight<'_>,
+    options: &GraphOptions,
+) -> Vec<f64> {
+    let n = sentences.len();
+    let direct = n <= options.exact_up_to
+        && options.min_weight >= 0.0
+        && !matches!(weight, PairWeight::Bm25(_));
+    if !direct {
+        let graph = similarity_graph(sentences, weight, options);
+        return (0..n)
+            .map(|i| {
+                let (cols, ws) = graph.row(i);
+                let mut sum = 0.0;
+                for (&j, &w) in cols.iter().zip(ws) {
+                    if j as usize > i {
+                        sum += w;
+                    }
+                }
+                sum
+            })
+            .collect();
+    }
+    let index = ForwardIndex::build(sentences, weight);
+    // Overlap weights divide by ln|S_i| + ln|S_j|.
+    let ln_lens: Vec<f64> = match weight {
+        PairWeight::Overlap => sentences.iter().map(|s| (s.len as f64).ln()).collect(),
+        _ => Vec::new(),
+    };
+    let pair_weight = |i: usize, j: usize, sum: f64| match weight {
+        PairWeight::Overlap => {
+            let denom = ln_lens[i] + ln_lens[j];
+            if denom > 0.0 {
+                sum / denom
+            } else {
+                0.0
+            }
+        }
+        _ => sum,
+    };
+    // Rows are independent: chunks of rows in parallel on long documents
+    // (order-preserving collect), one pass on short ones.
+    const CHUNK: usize = 256;
+    let rows = |range: std::ops::Range<usize>| -> Vec<f64> {
+        // Pair sums of the current row, by sentence (those after the row
+        // are zeroed for each row).
+        let mut acc = vec![0.0f64; n];
+        let mut entry = index.sentence_start[range.start];
+        range
+            .map(|i| {
+                acc[i + 1..].fill(0.0);
+                for &t in &sentences[i].terms {
+                    let own = index.postings[index.own_posting[entry]].val;
+                    for p in index.later(entry, t) {
+                        acc[p.sentence as usize] += own * p.val;
+                    }
+                    entry += 1;
+                }
+                let mut sum = 0.0;
+                for (j, &pair_sum) in acc.iter().enumerate().skip(i + 1) {
+                    let w = pair_weight(i, j, pair_sum);
+                    if w.is_finite() && w > options.min_weight {
+                        sum += w;
+                    }
+                }
+                sum
+            })
+            .collect()
+    };
+    if n <= CHUNK {
+        rows(0..n)
+    } else {
+        let parts: Vec<Vec<f64>> = (0..n.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| rows(c * CHUNK..n.min((c + 1) * CHUNK)))
+            .collect();
+        parts.concat()
+    }
+}
+
+/// A posting of [`ForwardIndex`]: a sentence holding the term and the
+/// term's factor there.
+#[derive(Clone, Copy)]
+struct ForwardPosting {
+    sentence: u32,
+    val: f64,
+}
+
+/// The inverted index [`forward_sums`] walks: per term, its postings in
+/// sentence order; per term *entry* (term `t` of sentence `i`, entries in
+/// sentence order, then term order), where its own posting is, so that the
+/// postings after it are the sentences after `i` holding `t`. For the
+/// cosine and the overlap weight a term's factor is the same as row and as
+/// column (`own = val`), so one value per posting serves both.
+struct ForwardIndex {
+    postings: Vec<ForwardPosting>,
+    /// By term id: one past the term's last posting.
+    term_end: Vec<usize>,
+    /// By entry: index of the entry's own posting.
+    own_posting: Vec<usize>,
+    /// By sentence: its first entry.
+    sentence_start: Vec<usize>,
+}
+
+impl ForwardIndex {
+    fn build(sentences: &[TermCounts], weight: PairWeight<'_>) -> ForwardIndex {
+        let vocab = sentences
+            .iter()
+            .filter_map(|s| s.terms.last())
+            .max()
+            .map_or(0, |&t| t as usize + 1);
+        let entries: usize = sentences.iter().map(|s| s.terms.len()).sum();
+        // Counting sort by term: `next[t]` is where term t's next posting
+        // goes. Sentences are visited in order, so each term's postings
+        // come out in sentence order, and at the end `next[t]` is one past
+        // the last of them.
+        let mut next = vec![0usize; vocab];
+        for s in sentences {
+            for &t in &s.terms {
+                next[t as usize] += 1;
+            }
+        }
+        let mut at = 0;
+        for slot in &mut next {
+            let count = *slot;
+            *slot = at;
+            at += count;
+        }
+        let empty = ForwardPosting {
+            sentence: 0,
+            val: 0.0,
+        };
+        let mut postings = vec![empty; entries];
+        let mut own_posting = Vec::with_capacity(entries);
+        let mut sentence_start = Vec::with_capacity(sentences.len() + 1);
+        for (i, s) in sentences.iter().enumerate() {
+            sentence_start.push(own_posting.len());
+            let norm = match weight {
+                PairWeight::Cosine(idf) => tfidf_norm(s, idf),
+                _ => 0.0,
+            };
+            for (&t, &c) in s.terms.iter().zip(&s.counts) {
+                let val = match weight {
+                    PairWeight::Cosine(idf) => cosine_factor(c, idf.get(t), norm),
+                    _ => 1.0,
+                };
+                let slot = &mut next[t as usize];
+                postings[*slot] = ForwardPosting {
+                    sentence: i as u32,
+                    val,
+                };
+                own_posting.push(*slot);
+                *slot += 1;
+            }
+        }
+        sentence_start.push(own_posting.len());
+        ForwardIndex {
+            postings,
+            term_end: next,
+            own_posting,
+            sentence_start,
+        }
+    }
+
+    /// The postings of `term` after `entry`'s own: the later sentences
+    /// holding it.
+    fn later(&self, entry: usize, term: u32) -> &[ForwardPosting] {
+        &self.postings[self.own_posting[entry] + 1..self.term_end[term as usize]]
+    }
+}
