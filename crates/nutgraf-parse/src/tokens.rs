@@ -156,7 +156,7 @@ const NOT_PREFIX: u8 = u8::MAX;
 pub struct Tokenizer {
     cache: Box<WordCache>,
     doc: DocWords,
-    /// Reused buffer for lowercasing long ASCII words.
+    /// Reused buffer for lowercasing ASCII words.
     lower: String,
 }
 
@@ -191,8 +191,12 @@ struct WordCache {
 struct Stems {
     stemmer: Stemmer,
     stop_words: &'static FxHashSet<&'static str>,
-    list: Vec<Box<str>>,
-    ids: FxHashMap<Box<str>, u32>,
+    /// Every stem, by global stem id.
+    list: StringList,
+    /// Global ids of the stems of up to [`PACKED_LEN`] bytes, by [`pack`]ed
+    /// key, and of the longer ones.
+    short_ids: FxHashMap<u128, u32>,
+    long_ids: FxHashMap<Box<str>, u32>,
     /// Per global stem: the stamp of the document it was last seen in, and
     /// its id there.
     seen_in: Vec<(u32, u32)>,
@@ -214,8 +218,9 @@ impl WordCache {
             stems: Stems {
                 stemmer: Stemmer::create(language.stemmer_algorithm()),
                 stop_words: stop_set(language),
-                list: Vec::new(),
-                ids: FxHashMap::default(),
+                list: StringList::new(),
+                short_ids: FxHashMap::default(),
+                long_ids: FxHashMap::default(),
                 seen_in: Vec::new(),
             },
             last_doc: 0,
@@ -250,18 +255,21 @@ impl Stems {
             Ok(len) if len < NOT_PREFIX && lower.as_bytes().starts_with(stem.as_bytes()) => len,
             _ => NOT_PREFIX,
         };
-        let stem = match self.ids.get(stem.as_ref()) {
-            Some(&id) => id,
-            None => {
-                let id = self.list.len() as u32;
-                self.list.push(stem.as_ref().into());
-                self.ids.insert(stem.into(), id);
-                self.seen_in.push((0, 0));
-                id
-            }
+        let next_id = self.list.len() as u32;
+        let stem_id = if stem.len() <= PACKED_LEN {
+            *self
+                .short_ids
+                .entry(pack(stem.as_bytes()))
+                .or_insert(next_id)
+        } else {
+            *self.long_ids.entry(stem.as_ref().into()).or_insert(next_id)
         };
+        if stem_id == next_id {
+            self.list.push(&stem);
+            self.seen_in.push((0, 0));
+        }
         Known {
-            stem,
+            stem: stem_id,
             stop,
             stem_len,
             doc: 0,
@@ -495,7 +503,10 @@ impl Tokenizer {
     fn learn_short(&mut self, key: u128, word: &str, fold: bool) -> WordIds {
         let cache = &mut *self.cache;
         let known = if fold {
-            cache.stems.learn(&word.to_ascii_lowercase())
+            self.lower.clear();
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+            cache.stems.learn(&self.lower)
         } else {
             cache.stems.learn(word)
         };
@@ -820,6 +831,19 @@ mod tests {
             vocabulary.words,
             ["internationalization", "достопримечательность"]
         );
+        // Two words with one stem longer than a packed key.
+        let got = tokens(
+            Language::English,
+            "counterrevolutionary counterrevolutionaries",
+        );
+        assert_eq!(got[0].2, "counterrevolutionari");
+        assert_eq!(got[1].2, "counterrevolutionari");
+        let mut tokenizer = Tokenizer::new(Language::English);
+        let mut out = Vec::new();
+        let text = "counterrevolutionary counterrevolutionaries";
+        tokenizer.tokenize_into(text, Span::new(0, text.len()), &mut out);
+        assert_eq!(out[0].stem, out[1].stem);
+        assert_ne!(out[0].word, out[1].word);
     }
 
     #[test]
