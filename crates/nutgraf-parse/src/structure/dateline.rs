@@ -71,29 +71,7 @@ fn dash_at(s: &str, i: usize) -> Option<usize> {
 /// offset where the body starts, the dateline).
 pub(crate) fn dateline(s: &str) -> Option<(usize, usize, Dateline)> {
     let window = &s[..floor_char_boundary(s, 90)];
-    // The place runs up to the agency's "(" or the dash.
-    let mut place_end = None;
-    let mut dash = None;
-    for (i, c) in window.char_indices() {
-        if c == '(' {
-            place_end = Some(i);
-            break;
-        }
-        if matches!(c, '—' | '–' | '-')
-            && i > 0
-            && window[..i].ends_with(is_space)
-            && (c != '-' || window[i..].starts_with("--") || window[i + 1..].starts_with(is_space))
-        {
-            place_end = Some(i);
-            dash = Some(i);
-            break;
-        }
-        if matches!(c, '!' | '?' | '"' | '“' | ';') || (c == '.' && !is_abbreviation_dot(window, i))
-        {
-            return None;
-        }
-    }
-    let place_end = place_end?;
+    let (place_end, dash) = place_end(window)?;
     let head = window[..place_end].trim_matches(is_space);
     let (place, caps) = place_of(head)?;
 
@@ -137,6 +115,40 @@ pub(crate) fn dateline(s: &str) -> Option<(usize, usize, Dateline)> {
             agency,
         },
     ))
+}
+
+/// Where the place of a dateline at the start of `window` ends: at the
+/// agency's "(", or at a dash after a space (then also returned as the
+/// dash); `None` when a sentence ends or a quote opens first.
+///
+/// Only the characters below can decide, so only the bytes that can start
+/// one are looked at (ASCII, or 0xE2, which leads '—', '–' and '“'): every
+/// line of a page is asked for a dateline, and most go the full window.
+/// `tests::place_end_as_defined` checks it against the character loop.
+fn place_end(window: &str) -> Option<(usize, Option<usize>)> {
+    let may_decide =
+        |&(_, b): &(usize, &u8)| matches!(b, b'(' | b'-' | b'.' | b'!' | b'?' | b'"' | b';' | 0xE2);
+    for (i, _) in window.as_bytes().iter().enumerate().filter(may_decide) {
+        // A byte that starts a character: ASCII, or a lead byte.
+        let Some(c) = window.get(i..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        if c == '(' {
+            return Some((i, None));
+        }
+        if matches!(c, '—' | '–' | '-')
+            && i > 0
+            && window[..i].ends_with(is_space)
+            && (c != '-' || window[i..].starts_with("--") || window[i + 1..].starts_with(is_space))
+        {
+            return Some((i, Some(i)));
+        }
+        if matches!(c, '!' | '?' | '"' | '“' | ';') || (c == '.' && !is_abbreviation_dot(window, i))
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// The dot at byte `i` sits inside the place ("D.C.", "Calif.") rather
@@ -282,6 +294,39 @@ fn next_year(s: &str, from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`place_end`] the plain way: every character in turn.
+    fn plain_place_end(window: &str) -> Option<(usize, Option<usize>)> {
+        for (i, c) in window.char_indices() {
+            if c == '(' {
+                return Some((i, None));
+            }
+            if matches!(c, '—' | '–' | '-')
+                && i > 0
+                && window[..i].ends_with(is_space)
+                && (c != '-'
+                    || window[i..].starts_with("--")
+                    || window[i + 1..].starts_with(is_space))
+            {
+                return Some((i, Some(i)));
+            }
+            if matches!(c, '!' | '?' | '"' | '“' | ';')
+                || (c == '.' && !is_abbreviation_dot(window, i))
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn place_end_as_defined(
+            s in "([A-Za-z]{1,6}|D\\.C\\.|[ ,.(!?\";-]|--|—|–|“|”|’|…|\\u{a0}|\\u{2009}|é|Ж){0,16}"
+        ) {
+            proptest::prop_assert_eq!(place_end(&s), plain_place_end(&s));
+        }
+    }
 
     fn dl(s: &str) -> Option<(String, String, Option<String>)> {
         dateline(s).map(|(len, body, d)| (s[..len].to_string(), s[body..].to_string(), d.agency))

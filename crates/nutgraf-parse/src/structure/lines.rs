@@ -6,6 +6,7 @@
 //! whole scan is linear in the text.
 
 use crate::Span;
+use std::ops::Range;
 
 /// Characters trimmed from both ends of a line and separating words:
 /// Unicode white space (which covers NBSP and the typographic spaces) plus
@@ -48,10 +49,12 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// Upper / lower case of a word's first letter, with table-free answers for
 /// Latin-1, Greek and Cyrillic; other scripts ask the standard library.
 fn case_of(c: char) -> (bool, bool) {
+    if c.is_ascii() {
+        return (c.is_ascii_uppercase(), c.is_ascii_lowercase());
+    }
     match c as u32 {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A9 | 0x400..=0x42F => (true, false),
-        0x61..=0x7A | 0xDF..=0xF6 | 0xF8..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F => (false, true),
-        0..=0x7F => (false, false),
+        0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A9 | 0x400..=0x42F => (true, false),
+        0xDF..=0xF6 | 0xF8..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F => (false, true),
         _ => (c.is_uppercase(), c.is_lowercase()),
     }
 }
@@ -198,59 +201,146 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 /// with a letter of any line: words are the pieces between [`is_space`]
 /// characters that hold a [`is_word_char`], counted by their first such
 /// character. Runs of CJK text, which has no spaces between words, add a
-/// word per two CJK characters when a word starts with one. One pass over
-/// the bytes that decodes only non-ASCII characters (most lines with some
-/// non-ASCII text are mostly ASCII).
+/// word per two CJK characters when a word starts with one.
+///
+/// Why it is written this way: a line with a curly quote or a pound sign
+/// in it is often a whole article of plain ASCII English (most CNN/DM
+/// articles arrive as one such line), so this must be quick on mostly
+/// ASCII text. Each word is looked at once: its first word character
+/// decides the counts, and the rest of it is only stepped over, eight
+/// bytes at a time while they are ASCII above the space
+/// ([`ascii_run_end`]); only non-ASCII characters are decoded (they may
+/// be spaces, which end the word, or CJK characters, which are counted).
+/// `tests::word_counts_as_defined` checks it against the plain
+/// split-then-look definition.
 fn word_counts(s: &str) -> (u32, u32, u32, u32) {
-    let (mut words, mut upper, mut lower, mut letters) = (0, 0, 0, 0);
-    let mut any_cjk = false;
+    let mut counts = WordCounts::default();
     let mut cjk_chars = 0u32;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
+    while let Some(&b) = bytes.get(i) {
         let start = i;
-        let mut first = None;
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() {
-                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                    break;
-                }
-                if first.is_none() && b.is_ascii_alphanumeric() {
-                    first = Some(char::from(b));
-                }
-                i += 1;
-                continue;
-            }
-            let (c, len) = char_at(s, i);
-            if is_space(c) {
-                break;
-            }
-            if first.is_none() && is_word_char(c) {
-                first = Some(c);
-            }
-            cjk_chars += u32::from(is_cjk(c));
-            i += len;
+        // The first word character: most words start with one.
+        let first = if b.is_ascii_alphanumeric() {
+            i += 1;
+            Some(char::from(b))
+        } else {
+            first_word_char(s, &mut i, &mut cjk_chars)
+        };
+        if let Some(c) = first {
+            i = word_end(s, i, &mut cjk_chars);
+            counts.add(c, s, start..i);
         }
-        let word = &s[start..i];
         // Step over the space that ended the word.
         i += char_at(s, i).1;
-        let Some(c) = first else {
-            continue;
-        };
-        words += 1;
-        letters += u32::from(!c.is_ascii_digit());
-        any_cjk |= is_cjk(c);
+    }
+    if counts.any_cjk {
+        counts.words += cjk_chars / 2;
+    }
+    (counts.words, counts.upper, counts.lower, counts.letters)
+}
+
+/// The running counts of [`word_counts`].
+#[derive(Default)]
+struct WordCounts {
+    words: u32,
+    upper: u32,
+    lower: u32,
+    letters: u32,
+    /// A word starts with a CJK character.
+    any_cjk: bool,
+}
+
+impl WordCounts {
+    /// Counts the word `s[word]`, whose first word character is `c`.
+    fn add(&mut self, c: char, s: &str, word: Range<usize>) {
+        self.words += 1;
+        self.letters += u32::from(!c.is_ascii_digit());
+        self.any_cjk |= !c.is_ascii() && is_cjk(c);
         let (is_upper, is_lower) = case_of(c);
         if is_upper {
-            upper += 1;
-        } else if is_lower && !(word.len() <= 6 && is_small_word(trim_punct(word))) {
-            lower += 1;
+            self.upper += 1;
+        } else if is_lower && !(word.len() <= 6 && is_small_word_piece(&s[word])) {
+            self.lower += 1;
         }
     }
-    if any_cjk {
-        words += cjk_chars / 2;
+}
+
+/// `is_small_word(trim_punct(w))`, without trimming when `w` starts with
+/// an ASCII letter (most words do): then the small words, all of ASCII
+/// letters, can only be its leading letters, and only when no word
+/// character follows them. `tests::small_word_pieces_as_defined` checks it
+/// against the definition.
+fn is_small_word_piece(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return is_small_word(trim_punct(w));
     }
-    (words, upper, lower, letters)
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    letters <= 4 && is_small_word(&b[..letters]) && !w[letters..].chars().any(is_word_char)
+}
+
+/// Steps from byte `*i` of `s` over the characters before a word's first
+/// word character and returns it, with `*i` past it; `None`, with `*i` at
+/// the space or the end, if the word has none. Adds the CJK characters
+/// stepped over to `cjk_chars`.
+fn first_word_char(s: &str, i: &mut usize, cjk_chars: &mut u32) -> Option<char> {
+    while *i < s.len() {
+        let (c, len) = char_at(s, *i);
+        if is_space(c) {
+            return None;
+        }
+        *cjk_chars += u32::from(is_cjk(c));
+        *i += len;
+        if is_word_char(c) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// The end of the word that runs through byte `i` of `s` (a character
+/// boundary): the next [`is_space`] character, or the end of `s`. Adds the
+/// CJK characters stepped over to `cjk_chars`.
+fn word_end(s: &str, mut i: usize, cjk_chars: &mut u32) -> usize {
+    loop {
+        i = ascii_run_end(s.as_bytes(), i);
+        match s.as_bytes().get(i) {
+            None | Some(b' ') => return i,
+            Some(_) => {}
+        }
+        // Another space, a control character or a non-ASCII character.
+        let (c, len) = char_at(s, i);
+        if is_space(c) {
+            return i;
+        }
+        *cjk_chars += u32::from(is_cjk(c));
+        i += len;
+    }
+}
+
+/// The first index from `i` on whose byte is not ASCII above the space
+/// (`0x21..=0x7F`): a space or control character, a byte of a non-ASCII
+/// character, or the end. Eight bytes at a time: in `(x - 0x2121…21) | x`,
+/// the lowest byte with its top bit set is the first byte below 0x21 or
+/// from 0x80 on (a byte below 0x21 sets it and borrows only from the bytes
+/// above it; a byte from 0x80 on has it already; every byte in between
+/// leaves it clear and borrows nothing).
+fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = u64::from_le_bytes([0x21; 8]);
+    const TOP: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let stop = (x.wrapping_sub(LOW) | x) & TOP;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|c| (0x21..0x80).contains(c)) {
+        i += 1;
+    }
+    i
 }
 
 /// How many times a non-space byte follows an ASCII space
@@ -535,6 +625,36 @@ mod tests {
             s in "([a-zA-Z0-9]{1,4}|the|of|[ \\t\\n\\x0b.,'\"-]|É|é|ß|Ж|ж|中|文|の|\\u{a0}|\\u{2009}|\\u{3000}|\\u{feff}|\\u{2019}|“|\\u{1F600}){0,24}"
         ) {
             proptest::prop_assert_eq!(word_counts(&s), plain_word_counts(&s));
+        }
+
+        /// Longer words than above (so that the eight-byte steps of
+        /// [`ascii_run_end`] run), control characters and DEL inside
+        /// words, and every kind of space.
+        #[test]
+        fn word_counts_of_long_words_as_defined(
+            s in "([a-zA-Z]{1,12}|[0-9]{1,9}|with|The|[ \\t\\n\\r\\x0b\\x0c\\x00\\x01\\x1f\\x7f!~.'-]|é|Ж|中|\\u{85}|\\u{a0}|\\u{1680}|\\u{200b}|\\u{2028}|\\u{202f}|\\u{205f}|\\u{2060}|\\u{3000}|\\u{feff}|\\u{ff01}|£|—){0,40}"
+        ) {
+            proptest::prop_assert_eq!(word_counts(&s), plain_word_counts(&s));
+        }
+
+        #[test]
+        fn small_word_pieces_as_defined(
+            s in "(of|the|and|off|per|with|vs|a|van|thee|wither|[a-z]{1,3}|[A-Z0-9.,'\"()-]|é|ß|\\u{2019}|\\u{201d}|…){1,4}"
+        ) {
+            proptest::prop_assert_eq!(is_small_word_piece(&s), is_small_word(trim_punct(&s)));
+        }
+
+        #[test]
+        fn ascii_run_end_finds_the_first_other_byte(
+            s in "[a-z!~\\x7f \\x00\\x1f\\x20é中]{0,40}",
+            from in 0usize..48,
+        ) {
+            let b = s.as_bytes();
+            let from = from.min(b.len());
+            let want = (from..b.len())
+                .find(|&i| !(0x21..=0x7f).contains(&b[i]))
+                .unwrap_or(b.len());
+            proptest::prop_assert_eq!(ascii_run_end(b, from), want);
         }
 
         #[test]
