@@ -84,21 +84,18 @@ pub fn forward_sums(
         // Pair sums of the current row, by sentence (those after the row
         // are zeroed for each row).
         let mut acc = vec![0.0f64; n];
-        let mut entry = index.sentence_start[range.start];
         range
             .map(|i| {
                 acc[i + 1..].fill(0.0);
-                for &t in &sentences[i].terms {
-                    let own = index.postings[index.own_posting[entry]].val;
-                    for p in index.later(entry, t) {
-                        acc[p.sentence as usize] += own * p.val;
+                for link in index.links_of(i) {
+                    for p in &index.postings[link.from..link.to] {
+                        acc[p.sentence as usize] += link.own * p.val;
                     }
-                    entry += 1;
                 }
                 let mut sum = 0.0;
                 for (j, &pair_sum) in acc.iter().enumerate().skip(i + 1) {
                     let w = pair_weight(i, j, pair_sum);
-                    if w.is_finite() && w > options.min_weight {
+                    if w > options.min_weight && w.is_finite() {
                         sum += w;
                     }
                 }
@@ -125,20 +122,25 @@ struct ForwardPosting {
     val: f64,
 }
 
+/// One term of a sentence that later sentences share: its factor in the
+/// sentence and the range of postings holding those later sentences.
+#[derive(Clone, Copy)]
+struct Link {
+    own: f64,
+    from: usize,
+    to: usize,
+}
+
 /// The inverted index [`forward_sums`] walks: per term, its postings in
-/// sentence order; per term *entry* (term `t` of sentence `i`, entries in
-/// sentence order, then term order), where its own posting is, so that the
-/// postings after it are the sentences after `i` holding `t`. For the
-/// cosine and the overlap weight a term's factor is the same as row and as
-/// column (`own = val`), so one value per posting serves both.
+/// sentence order; per sentence, its [`Link`]s in term order — for each of
+/// its terms that a later sentence also holds, the postings after its own.
+/// For the cosine and the overlap weight a term's factor is the same as row
+/// and as column (`own = val`), so one value per posting serves both.
 struct ForwardIndex {
     postings: Vec<ForwardPosting>,
-    /// By term id: one past the term's last posting.
-    term_end: Vec<usize>,
-    /// By entry: index of the entry's own posting.
-    own_posting: Vec<usize>,
-    /// By sentence: its first entry.
-    sentence_start: Vec<usize>,
+    links: Vec<Link>,
+    /// Sentence `i`'s links are `links[link_start[i]..link_start[i + 1]]`.
+    link_start: Vec<usize>,
 }
 
 impl ForwardIndex {
@@ -149,31 +151,29 @@ impl ForwardIndex {
             .max()
             .map_or(0, |&t| t as usize + 1);
         let entries: usize = sentences.iter().map(|s| s.terms.len()).sum();
-        // Counting sort by term: `next[t]` is where term t's next posting
+        // Counting sort by term: term t's postings are
+        // `start[t]..start[t + 1]`, and `next[t]` is where its next one
         // goes. Sentences are visited in order, so each term's postings
-        // come out in sentence order, and at the end `next[t]` is one past
-        // the last of them.
-        let mut next = vec![0usize; vocab];
+        // come out in sentence order.
+        let mut start = vec![0usize; vocab + 1];
         for s in sentences {
             for &t in &s.terms {
-                next[t as usize] += 1;
+                start[t as usize + 1] += 1;
             }
         }
-        let mut at = 0;
-        for slot in &mut next {
-            let count = *slot;
-            *slot = at;
-            at += count;
+        for t in 0..vocab {
+            start[t + 1] += start[t];
         }
+        let mut next = start.clone();
         let empty = ForwardPosting {
             sentence: 0,
             val: 0.0,
         };
         let mut postings = vec![empty; entries];
-        let mut own_posting = Vec::with_capacity(entries);
-        let mut sentence_start = Vec::with_capacity(sentences.len() + 1);
+        let mut links = Vec::with_capacity(entries);
+        let mut link_start = Vec::with_capacity(sentences.len() + 1);
         for (i, s) in sentences.iter().enumerate() {
-            sentence_start.push(own_posting.len());
+            link_start.push(links.len());
             let norm = match weight {
                 PairWeight::Cosine(idf) => tfidf_norm(s, idf),
                 _ => 0.0,
@@ -183,27 +183,32 @@ impl ForwardIndex {
                     PairWeight::Cosine(idf) => cosine_factor(c, idf.get(t), norm),
                     _ => 1.0,
                 };
-                let slot = &mut next[t as usize];
-                postings[*slot] = ForwardPosting {
+                let t = t as usize;
+                let slot = next[t];
+                next[t] += 1;
+                postings[slot] = ForwardPosting {
                     sentence: i as u32,
                     val,
                 };
-                own_posting.push(*slot);
-                *slot += 1;
+                if slot + 1 < start[t + 1] {
+                    links.push(Link {
+                        own: val,
+                        from: slot + 1,
+                        to: start[t + 1],
+                    });
+                }
             }
         }
-        sentence_start.push(own_posting.len());
+        link_start.push(links.len());
         ForwardIndex {
             postings,
-            term_end: next,
-            own_posting,
-            sentence_start,
+            links,
+            link_start,
         }
     }
 
-    /// The postings of `term` after `entry`'s own: the later sentences
-    /// holding it.
-    fn later(&self, entry: usize, term: u32) -> &[ForwardPosting] {
-        &self.postings[self.own_posting[entry] + 1..self.term_end[term as usize]]
+    /// Sentence `sentence`'s links, in term order.
+    fn links_of(&self, sentence: usize) -> &[Link] {
+        &self.links[self.link_start[sentence]..self.link_start[sentence + 1]]
     }
 }
