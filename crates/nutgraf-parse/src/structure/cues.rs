@@ -21,7 +21,7 @@
 
 use super::caption::dated_caption;
 use super::date::find_date;
-use super::lines::{is_space, is_word_char, Unit};
+use super::lines::{char_at, is_space, is_word_char, Unit};
 use std::sync::LazyLock;
 
 /// What the words of a line say it is, before looking at its neighbours.
@@ -485,6 +485,16 @@ fn pack(word: &[u8]) -> u128 {
     u128::from_le_bytes(bytes)
 }
 
+/// `pack(&b[start..start + len])` for `len <= 16`, with one 16-byte load
+/// where `b` has 16 bytes from `start` (no copy of a variable length).
+fn pack_at(b: &[u8], start: usize, len: usize) -> u128 {
+    match b.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(&bytes) if len < 16 => u128::from_le_bytes(bytes) & ((1u128 << (8 * len)) - 1),
+        Some(&bytes) if len == 16 => u128::from_le_bytes(bytes),
+        _ => pack(&b[start..(start + len).min(b.len())]),
+    }
+}
+
 /// A word of ASCII letters and digits packed by [`pack`], lower-cased:
 /// of these bytes only the letters have bit 0x40 set, and setting bit
 /// 0x20 as well makes a letter lower-case (the zero padding stays zero).
@@ -620,129 +630,78 @@ impl Scan {
         scan
     }
 
-    /// Scans the words of `s` into the scan.
+    /// Scans the words of `s` into the scan: runs of [`is_word_char`]
+    /// characters, with the marks between them.
+    ///
+    /// A word at a time (the scan runs on every line of every text): its
+    /// letters and digits are stepped over as bytes while they are ASCII,
+    /// and only non-ASCII characters are decoded; the keyword is looked up
+    /// once per word, its ASCII bytes packed and lower-cased in one step.
+    /// `tests::scan_as_defined` checks it against the character-at-a-time
+    /// definition.
     fn feed(&mut self, s: &str) {
-        if s.is_ascii() {
-            self.feed_ascii(s.as_bytes());
-        } else {
-            self.ascii = false;
-            self.feed_chars(s.chars());
-        }
-    }
-
-    /// [`Scan::feed_chars`] for ASCII text, a word at a time rather than a
-    /// character at a time (most lines are ASCII, and the scan runs on
-    /// every line of every text). In ASCII the word characters are the
-    /// letters and digits, so a word is a run of them: it is packed for
-    /// the keyword table as it is stepped over, and the per-word facts
-    /// follow from its bytes. `tests::ascii_scan_as_defined` checks it
-    /// against `feed_chars`.
-    fn feed_ascii(&mut self, b: &[u8]) {
+        self.ascii &= s.is_ascii();
+        let b = s.as_bytes();
         let mut prev = None::<Kw>;
         // Word whose `next` character is still to be seen.
         let mut pending: Option<(usize, Kw)> = None;
         let mut i = 0;
-        while let Some(&c) = b.get(i) {
-            if !c.is_ascii_alphanumeric() {
-                if !is_space(char::from(c)) {
+        while let Some(&byte) = b.get(i) {
+            if byte == b' ' {
+                // The usual gap between words: no mark, nothing to see.
+                i += 1;
+                continue;
+            }
+            let (c, len) = char_at(s, i);
+            if !is_word_char(c) {
+                if !is_space(c) {
                     if let Some((w, kw)) = pending.take() {
-                        self.see_next(w, kw, char::from(c));
+                        self.see_next(w, kw, c);
                     }
                 }
-                self.see_mark(char::from(c));
-                i += 1;
+                self.see_mark(c);
+                i += len;
                 continue;
             }
             if let Some((w, kw)) = pending.take() {
-                self.see_next(w, kw, char::from(c));
+                self.see_next(w, kw, c);
             }
-            // The word, and its digits.
+            // The word: its ASCII digits, and whether it is all ASCII.
             let start = i;
             let mut digits = 0;
-            while let Some(&c) = b.get(i) {
-                if c.is_ascii_digit() {
+            let mut ascii = true;
+            while let Some(&byte) = b.get(i) {
+                if byte.is_ascii_digit() {
                     digits += 1;
-                } else if !c.is_ascii_alphabetic() {
+                    i += 1;
+                } else if byte.is_ascii_alphabetic() {
+                    i += 1;
+                } else if byte.is_ascii() {
                     break;
+                } else {
+                    let (c, len) = char_at(s, i);
+                    if !is_word_char(c) {
+                        break;
+                    }
+                    ascii = false;
+                    i += len;
                 }
-                i += 1;
             }
             let word = &b[start..i];
             self.digits += digits;
-            self.year |= digits == 4 && word.len() == 4;
-            // Longer words are no keyword (see `feed_chars`).
-            let kw = if word.len() <= 16 {
-                KEYWORD_TABLE.get_key(lower_alnum(pack(word)))
+            // Four characters, all digits.
+            self.year |= ascii && digits == 4 && word.len() == 4;
+            // Only ASCII words of at most 16 letters and digits can be
+            // keywords (the table's key).
+            let kw = if ascii && word.len() <= 16 {
+                KEYWORD_TABLE.get_key(lower_alnum(pack_at(b, start, word.len())))
             } else {
                 Kw::Other
             };
-            let first = char::from(b[start]);
-            self.end_word(first, kw, prev);
+            self.end_word(c, kw, prev);
             prev = Some(kw);
             // Its `next` is the first non-space character from here on.
             pending = Some((self.n - 1, kw));
-        }
-    }
-
-    /// Scans the words of a run of characters into the scan.
-    fn feed_chars(&mut self, chars: impl Iterator<Item = char>) {
-        let scan = self;
-        // The lower-cased word packed into a number, as the keyword table
-        // keys it (ASCII words of at most 16 bytes; others are no keyword).
-        let mut key = 0u128;
-        let mut len = 0usize;
-        let mut ascii = true;
-        let mut start: Option<char> = None;
-        let mut digits = 0;
-        let mut all_digits = true;
-        let mut prev = None::<Kw>;
-        // Word whose `next` character is still to be seen.
-        let mut pending: Option<(usize, Kw)> = None;
-        for c in chars.chain(std::iter::once(' ')) {
-            if !is_space(c) {
-                if let Some((i, kw)) = pending.take() {
-                    scan.see_next(i, kw, c);
-                }
-            }
-            if is_word_char(c) {
-                if start.is_none() {
-                    start = Some(c);
-                    len = 0;
-                    key = 0;
-                    ascii = true;
-                    digits = 0;
-                    all_digits = true;
-                }
-                if c.is_ascii_digit() {
-                    digits += 1;
-                    scan.digits += 1;
-                } else {
-                    all_digits = false;
-                }
-                if c.is_ascii() && len < 16 {
-                    key |= u128::from(c.to_ascii_lowercase() as u8) << (8 * len);
-                    len += 1;
-                } else {
-                    ascii = false;
-                }
-                continue;
-            }
-            if let Some(first) = start.take() {
-                scan.year |= all_digits && digits == 4;
-                let kw = if ascii {
-                    KEYWORD_TABLE.get_key(key)
-                } else {
-                    Kw::Other
-                };
-                scan.end_word(first, kw, prev);
-                prev = Some(kw);
-                if is_space(c) {
-                    pending = Some((scan.n - 1, kw));
-                } else {
-                    scan.see_next(scan.n - 1, kw, c);
-                }
-            }
-            scan.see_mark(c);
         }
     }
 
@@ -1549,6 +1508,15 @@ const NOTICE_SUBJECTS: [&str; 15] = [
     "republication",
 ];
 
+/// A searcher for each of [`RIGHTS_RESERVED`], built once (building one
+/// cost more than the search).
+static RIGHTS_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    RIGHTS_RESERVED
+        .iter()
+        .map(|p| memchr::memmem::Finder::new(p.as_bytes()))
+        .collect()
+});
+
 /// `s` (its scan found a [`Kw::Reproduce`] word, or it is a short line
 /// with Cyrillic or CJK text) is a copyright or syndication notice: a formula
 /// from [`RIGHTS_RESERVED`], or a line whose subject is the site's
@@ -1562,10 +1530,7 @@ fn rights_notice(s: &str) -> bool {
         *d = b.to_ascii_lowercase();
     }
     let low = &buf[..n];
-    if RIGHTS_RESERVED
-        .iter()
-        .any(|p| memchr::memmem::find(low, p.as_bytes()).is_some())
-    {
+    if RIGHTS_FINDERS.iter().any(|f| f.find(low).is_some()) {
         return true;
     }
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
@@ -1703,10 +1668,17 @@ const SECTION_BREAKS: &[&str] = &[
 
 /// `s` (a short line) lower-cased, letters and digits only, single spaces
 /// between words, written into `buf`; `None` when it does not fit.
+///
+/// ASCII characters are handled without the Unicode tables and the
+/// lower-casing iterator (same result: an ASCII character is alphanumeric
+/// and lower-cases as in ASCII); `tests::normalise_as_defined` checks it.
 fn normalise<'a>(s: &str, buf: &'a mut [u8; 128]) -> Option<&'a [u8]> {
     let mut len = 0;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            *buf.get_mut(len)? = c.to_ascii_lowercase() as u8;
+            len += 1;
+        } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 if len + l.len_utf8() > buf.len() {
                     return None;
@@ -2025,19 +1997,121 @@ mod tests {
         cue(s, u)
     }
 
+    /// [`normalise`] the plain way: Unicode case and classes for every
+    /// character.
+    fn plain_normalise<'a>(s: &str, buf: &'a mut [u8; 128]) -> Option<&'a [u8]> {
+        let mut len = 0;
+        for c in s.chars() {
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    if len + l.len_utf8() > buf.len() {
+                        return None;
+                    }
+                    len += l.encode_utf8(&mut buf[len..]).len();
+                }
+            } else if is_space(c) && len > 0 && buf[len - 1] != b' ' && len < buf.len() {
+                buf[len] = b' ';
+                len += 1;
+            }
+        }
+        while len > 0 && buf[len - 1] == b' ' {
+            len -= 1;
+        }
+        Some(&buf[..len])
+    }
+
+    /// [`Scan::feed`] the plain way, a character at a time.
+    fn plain_feed(scan: &mut Scan, s: &str) {
+        scan.ascii &= s.is_ascii();
+        let chars = s.chars();
+        // The lower-cased word packed into a number, as the keyword table
+        // keys it (ASCII words of at most 16 bytes; others are no keyword).
+        let mut key = 0u128;
+        let mut len = 0usize;
+        let mut ascii = true;
+        let mut start: Option<char> = None;
+        let mut digits = 0;
+        let mut all_digits = true;
+        let mut prev = None::<Kw>;
+        // Word whose `next` character is still to be seen.
+        let mut pending: Option<(usize, Kw)> = None;
+        for c in chars.chain(std::iter::once(' ')) {
+            if !is_space(c) {
+                if let Some((i, kw)) = pending.take() {
+                    scan.see_next(i, kw, c);
+                }
+            }
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(c);
+                    len = 0;
+                    key = 0;
+                    ascii = true;
+                    digits = 0;
+                    all_digits = true;
+                }
+                if c.is_ascii_digit() {
+                    digits += 1;
+                    scan.digits += 1;
+                } else {
+                    all_digits = false;
+                }
+                if c.is_ascii() && len < 16 {
+                    key |= u128::from(c.to_ascii_lowercase() as u8) << (8 * len);
+                    len += 1;
+                } else {
+                    ascii = false;
+                }
+                continue;
+            }
+            if let Some(first) = start.take() {
+                scan.year |= all_digits && digits == 4;
+                let kw = if ascii {
+                    KEYWORD_TABLE.get_key(key)
+                } else {
+                    Kw::Other
+                };
+                scan.end_word(first, kw, prev);
+                prev = Some(kw);
+                if is_space(c) {
+                    pending = Some((scan.n - 1, kw));
+                } else {
+                    scan.see_next(scan.n - 1, kw, c);
+                }
+            }
+            scan.see_mark(c);
+        }
+    }
+
     proptest::proptest! {
-        /// The word-at-a-time scan of ASCII text finds what the
-        /// character-at-a-time scan finds: keywords (also in capitals and
-        /// past 16 letters), pairs, years, digits, what follows the first
-        /// words, marks.
         #[test]
-        fn ascii_scan_as_defined(
-            s in "(By|by|PHOTO|Getty|images|Reuters|AP|all|Rights|reserved|sign|up|min|read|2019|1|12345|abcdefghijklmnopq|[A-Za-z0-9]{1,18}|[ \\t\\n\\x0b\\x00:/|.,()@-]){0,30}"
+        fn pack_at_packs_the_slice(b in proptest::collection::vec(1u8.., 0..40), start in 0usize..40, len in 0usize..=16) {
+            let start = start.min(b.len());
+            let len = len.min(b.len() - start);
+            proptest::prop_assert_eq!(pack_at(&b, start, len), pack(&b[start..start + len]));
+        }
+
+        /// Also past the buffer's 128 bytes, where both give up.
+        #[test]
+        fn normalise_as_defined(
+            s in "([A-Za-z0-9]{1,20}|[ \\t.,:|-]|\\u{a0}|É|İ|ß|Ж|中|\\u{2019}){0,40}"
+        ) {
+            let (mut a, mut b) = ([0u8; 128], [0u8; 128]);
+            proptest::prop_assert_eq!(normalise(&s, &mut a), plain_normalise(&s, &mut b));
+        }
+
+        /// The word-at-a-time scan finds what the character-at-a-time scan
+        /// finds: keywords (also in capitals, past 16 letters, or with a
+        /// non-ASCII letter), pairs, years, digits, what follows the first
+        /// words, marks, on ASCII and other text.
+        #[test]
+        fn scan_as_defined(
+            s in "(By|by|PHOTO|Getty|images|Reuters|AP|all|Rights|reserved|sign|up|min|read|2019|1|12345|abcdefghijklmnopq|[A-Za-z0-9]{1,18}|[ \\t\\n\\x0b\\x00:/|.,()@-]|é|Ж|中|²|©|ⓒ|“|\\u{a0}|\\u{3000}|\\u{2019}){0,30}"
         ) {
             let mut fast = Scan::new("");
-            fast.feed_ascii(s.as_bytes());
+            fast.feed(&s);
             let mut plain = Scan::new("");
-            plain.feed_chars(s.bytes().map(char::from));
+            plain_feed(&mut plain, &s);
             proptest::prop_assert_eq!(fast, plain);
         }
     }

@@ -187,7 +187,7 @@ fn features(text: &str, span: Span, blank_before: bool) -> Unit {
 
 /// The character at byte `i` of `s` (a character boundary) and its length;
 /// ASCII without decoding.
-fn char_at(s: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     match s.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => (char::from(b), 1),
         _ => match s.get(i..).and_then(|rest| rest.chars().next()) {
