@@ -210,6 +210,8 @@ impl DefaultScorer {
             .filter(|&&s| (s as usize) < in_title.len())
             .count();
 
+        // Where quote marks may start, found once for the whole text.
+        let quote_marks = quote_lead_bytes(&doc.text);
         (0..n)
             .map(|k| {
                 let i = candidates[k];
@@ -235,7 +237,7 @@ impl DefaultScorer {
                     stems.dedup();
                     stems.len() as f64 / title_len as f64
                 };
-                let aside = aside(doc, i, tokens.len());
+                let aside = aside(doc, i, tokens.len(), &quote_marks);
                 Features {
                     values: [
                         1.0 / ((k + 1) as f64).sqrt(),
@@ -315,14 +317,15 @@ fn percentile_ranks(values: &[f64]) -> Vec<f64> {
 /// plus 1 for a fragment (fewer than [`FRAGMENT_WORDS`] words), plus 1 for
 /// a question, plus 1 for a photo caption glued onto a sentence
 /// ([`glue_point`]). In `[0, 4]`; a short teaser question counts twice.
-fn aside(doc: &Document, i: usize, words: usize) -> f64 {
+/// `quote_marks`: [`quote_lead_bytes`] of the document's text.
+fn aside(doc: &Document, i: usize, words: usize, quote_marks: &[usize]) -> f64 {
     let fragment = words < FRAGMENT_WORDS;
     let question = doc
         .sentence_text(i)
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
         .ends_with('?');
     let caption = glue_point(doc, i).is_some();
-    quoted_share(doc, i)
+    quoted_share(doc, i, quote_marks)
         + [fragment, question, caption]
             .map(|b| f64::from(u8::from(b)))
             .iter()
@@ -337,8 +340,9 @@ fn aside(doc: &Document, i: usize, words: usize) -> f64 {
 /// opens a quote only at the start of a word (after a space, a bracket or
 /// the sentence start) and closes one only at the end of a word, so the
 /// apostrophes of "shouldn't" and "players' " are not quotes; an unclosed
-/// single quote also runs to the end.
-fn quoted_share(doc: &Document, sentence: usize) -> f64 {
+/// single quote also runs to the end. `quote_marks`: [`quote_lead_bytes`]
+/// of the document's text.
+fn quoted_share(doc: &Document, sentence: usize, quote_marks: &[usize]) -> f64 {
     let s = &doc.sentences[sentence];
     let tokens = doc.sentence_tokens(sentence);
     if tokens.is_empty() {
@@ -347,7 +351,17 @@ fn quoted_share(doc: &Document, sentence: usize) -> f64 {
     let Some(text) = doc.text.get(s.span.range()) else {
         return 0.0;
     };
-    let inside = quoted_ranges(text);
+    // The sentence's own marks, relative to its start (no mark: nothing
+    // quoted, as `quoted_ranges` would find).
+    let from = quote_marks.partition_point(|&p| p < s.span.start);
+    let to = quote_marks.partition_point(|&p| p < s.span.end);
+    if from == to {
+        return 0.0;
+    }
+    let inside = quoted_ranges_at(
+        text,
+        quote_marks[from..to].iter().map(|&p| p - s.span.start),
+    );
     if inside.is_empty() {
         return 0.0;
     }
@@ -362,7 +376,40 @@ fn quoted_share(doc: &Document, sentence: usize) -> f64 {
 }
 
 /// Byte ranges of `text` inside quotes.
+#[cfg(test)]
 fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    quoted_ranges_at(text, quote_lead_bytes(text))
+}
+
+/// Byte positions in `text` where a quote mark may start, ascending: the
+/// ASCII quotes, and the lead bytes 0xC2 of « » and 0xE2 of the other
+/// marks. `memchr3` finds three of the four bytes; 0xC2 (« », but also £
+/// and the no-break space) has a search of its own, merged in by position.
+/// The scorer runs this once over the whole document (one search instead
+/// of two per sentence) and gives each sentence its slice.
+fn quote_lead_bytes(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut marks = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+    let mut c2 = memchr::memchr_iter(0xC2, bytes).peekable();
+    let mut out = Vec::new();
+    loop {
+        let next = match (marks.peek(), c2.peek()) {
+            (Some(m), Some(c)) if c < m => c2.next(),
+            (Some(_), _) => marks.next(),
+            (None, _) => c2.next(),
+        };
+        let Some(pos) = next else { break };
+        out.push(pos);
+    }
+    out
+}
+
+/// Byte ranges of `text` inside quotes, given the positions in `text`
+/// where a quote mark may start ([`quote_lead_bytes`]), ascending.
+fn quoted_ranges_at(
+    text: &str,
+    lead_bytes: impl IntoIterator<Item = usize>,
+) -> Vec<std::ops::Range<usize>> {
     let mut inside = Vec::new();
     let mut open: Option<usize> = None;
     let mut single: Option<usize> = None;
@@ -405,20 +452,7 @@ fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             _ => {}
         }
     };
-    // `memchr3` finds three of the four bytes; 0xC2 (« », but also £ and
-    // the no-break space) has a search of its own, merged in by position.
-    let bytes = text.as_bytes();
-    let mut marks = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
-    let mut c2 = memchr::memchr_iter(0xC2, bytes).peekable();
-    loop {
-        let next = match (marks.peek(), c2.peek()) {
-            (Some(m), Some(c)) if c < m => c2.next(),
-            (Some(_), _) => marks.next(),
-            (None, _) => c2.next(),
-        };
-        let Some(pos) = next else { break };
-        visit(pos);
-    }
+    lead_bytes.into_iter().for_each(&mut visit);
     if let Some(start) = open {
         inside.push(start..text.len());
     }
@@ -511,6 +545,29 @@ mod tests {
         assert!(percentile_ranks(&[]).is_empty());
     }
 
+    fn marks(doc: &Document) -> Vec<usize> {
+        quote_lead_bytes(&doc.text)
+    }
+
+    /// The document's marks, sliced per sentence, give each sentence the
+    /// quoted ranges its own text gives.
+    #[test]
+    fn document_marks_give_each_sentence_its_own_ranges() {
+        let text = "He said \"we will win\" and left. ‘It was tough,’ said the coach.\n\
+                    The fee was £185,000 « cher » — “or so” they said. 'Twas the players' day.\n\
+                    No quotes here at all, only words.";
+        let doc = nutgraf_parse::parse(text, &nutgraf_parse::ParseOptions::default());
+        let all = marks(&doc);
+        assert!(doc.sentences.len() >= 4);
+        for s in &doc.sentences {
+            let own = &doc.text[s.span.range()];
+            let from = all.partition_point(|&p| p < s.span.start);
+            let to = all.partition_point(|&p| p < s.span.end);
+            let sliced = all[from..to].iter().map(|&p| p - s.span.start);
+            assert_eq!(quoted_ranges_at(own, sliced), quoted_ranges(own), "{own:?}");
+        }
+    }
+
     fn first_sentence(text: &str) -> (Document, usize) {
         let doc = nutgraf_parse::parse(text, &nutgraf_parse::ParseOptions::default());
         let first = doc.selectable_sentences().next().expect("a body sentence");
@@ -522,26 +579,32 @@ mod tests {
         // 3 of the 9 words are quoted.
         let (doc, i) = first_sentence("'It was tough,' said the coach, who won it.");
         assert!(
-            (quoted_share(&doc, i) - 3.0 / 9.0).abs() < 1e-9,
+            (quoted_share(&doc, i, &marks(&doc)) - 3.0 / 9.0).abs() < 1e-9,
             "{}",
-            quoted_share(&doc, i)
+            quoted_share(&doc, i, &marks(&doc))
         );
         let (doc, i) = first_sentence("‘When England come calling, you shouldn’t say no.’");
-        assert_eq!(quoted_share(&doc, i), 1.0);
+        assert_eq!(quoted_share(&doc, i, &marks(&doc)), 1.0);
         let (doc, i) =
             first_sentence("The players' union said it couldn't accept the club's new offer.");
-        assert_eq!(quoted_share(&doc, i), 0.0);
+        assert_eq!(quoted_share(&doc, i, &marks(&doc)), 0.0);
         let (doc, i) = first_sentence("He said \"we will win\" and left the room at once.");
-        assert!((quoted_share(&doc, i) - 3.0 / 11.0).abs() < 1e-9);
+        assert!((quoted_share(&doc, i, &marks(&doc)) - 3.0 / 11.0).abs() < 1e-9);
     }
 
     #[test]
     fn asides_add_up_their_marks() {
         let (doc, i) = first_sentence("But will he face death?");
-        assert_eq!(aside(&doc, i, doc.sentence_tokens(i).len()), 2.0); // fragment, question
+        assert_eq!(
+            aside(&doc, i, doc.sentence_tokens(i).len(), &marks(&doc)),
+            2.0
+        ); // fragment, question
         let (doc, i) = first_sentence(
             "The council approved the new budget for the city's schools on Tuesday night.",
         );
-        assert_eq!(aside(&doc, i, doc.sentence_tokens(i).len()), 0.0);
+        assert_eq!(
+            aside(&doc, i, doc.sentence_tokens(i).len(), &marks(&doc)),
+            0.0
+        );
     }
 }

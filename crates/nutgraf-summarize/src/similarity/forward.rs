@@ -135,7 +135,9 @@ struct Link {
 /// sentence order; per sentence, its [`Link`]s in term order — for each of
 /// its terms that a later sentence also holds, the postings after its own.
 /// For the cosine and the overlap weight a term's factor is the same as row
-/// and as column (`own = val`), so one value per posting serves both.
+/// and as column (`own = val`), so one value per posting serves both. The
+/// postings of a term only one sentence holds are never read, so they are
+/// left unfilled.
 struct ForwardIndex {
     postings: Vec<ForwardPosting>,
     links: Vec<Link>,
@@ -179,11 +181,16 @@ impl ForwardIndex {
                 _ => 0.0,
             };
             for (&t, &c) in s.terms.iter().zip(&s.counts) {
+                let t = t as usize;
+                if start[t + 1] - start[t] < 2 {
+                    // No other sentence holds the term (most terms): its
+                    // posting would never be read.
+                    continue;
+                }
                 let val = match weight {
-                    PairWeight::Cosine(idf) => cosine_factor(c, idf.get(t), norm),
+                    PairWeight::Cosine(idf) => cosine_factor(c, idf.get(t as u32), norm),
                     _ => 1.0,
                 };
-                let t = t as usize;
                 let slot = next[t];
                 next[t] += 1;
                 postings[slot] = ForwardPosting {
