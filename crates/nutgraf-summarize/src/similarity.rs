@@ -16,7 +16,11 @@
 //!    is accumulated term by term in ascending term order, so the floating
 //!    point sum — and the whole graph — is bit-identical at any thread
 //!    count. The pair weights are also exactly symmetric: row `j` adds the
-//!    same products in the same order as row `i`.
+//!    same products in the same order as row `i`. So an exact graph of the
+//!    cosine or the overlap weight computes each pair only once, from its
+//!    earlier sentence, and fills both rows from it, in column order
+//!    without sorting (`similarity/symmetric.rs`); the result is the same
+//!    graph, bit for bit.
 //! 3. **Bounds that keep it linear on long documents** ([`GraphOptions`]).
 //!    Documents with at most `exact_up_to` sentences (default 1,000, far
 //!    beyond any news article) get the exact graph; the two bounds below
@@ -89,6 +93,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 mod forward;
+mod symmetric;
 pub use forward::forward_sums;
 
 /// BM25 parameters; `Default` holds gensim's values.
@@ -689,7 +694,29 @@ struct Part {
 /// Builds the sparse similarity graph of `sentences` (see the module docs).
 /// Runs rows in parallel on the current rayon pool; the result does not
 /// depend on the number of threads.
+///
+/// An exact graph (at most [`GraphOptions::exact_up_to`] sentences) of the
+/// cosine or the overlap weight with `min_weight >= 0` is built by
+/// `symmetric::symmetric_graph`, which computes each pair once; every other
+/// graph row by row (`graph_by_rows`). Both give the same graph, bit for bit
+/// (compared in `tests`).
 pub fn similarity_graph(
+    sentences: &[TermCounts],
+    weight: PairWeight<'_>,
+    options: &GraphOptions,
+) -> SimilarityGraph {
+    if sentences.len() <= options.exact_up_to
+        && options.min_weight >= 0.0
+        && !matches!(weight, PairWeight::Bm25(_))
+    {
+        symmetric::symmetric_graph(sentences, weight, options.min_weight)
+    } else {
+        graph_by_rows(sentences, weight, options)
+    }
+}
+
+/// The general builder: every row computed on its own, in parallel chunks.
+fn graph_by_rows(
     sentences: &[TermCounts],
     weight: PairWeight<'_>,
     options: &GraphOptions,
@@ -1142,13 +1169,19 @@ pub fn pagerank(
         0.85
     };
 
+    // Nodes with no positive out-weight, ascending (summed in node order
+    // each iteration).
+    let dangling_nodes: Vec<usize> = (0..n).filter(|&j| out_weight[j] <= 0.0).collect();
+    // Rayon only where it can split the work (it never splits below two
+    // runs of `MIN_LEN` nodes); every node's score is computed alone, so
+    // the split does not change it.
+    const MIN_LEN: usize = 256;
+    let parallel = n >= 2 * MIN_LEN && rayon::current_num_threads() > 1;
+
     let mut rank = teleport.clone();
     let mut next = vec![0.0; n];
     for _ in 0..options.max_iterations {
-        let mut dangling: f64 = (0..n)
-            .filter(|&j| out_weight[j] <= 0.0)
-            .map(|j| rank[j])
-            .sum();
+        let mut dangling: f64 = dangling_nodes.iter().map(|&j| rank[j]).sum();
         // The share carried by left-out edges: to the sink, or, when no
         // node misses any incoming weight, teleported like dangling mass.
         let residual: f64 = if has_dropped {
@@ -1162,21 +1195,28 @@ pub fn pagerank(
         if sink.is_none() {
             dangling += residual;
         }
-        next.par_iter_mut()
-            .with_min_len(256)
-            .enumerate()
-            .for_each(|(i, slot)| {
-                let (js, ps) = incoming.row(i);
-                let mut flow = 0.0;
-                for (&j, &p) in js.iter().zip(ps) {
-                    flow += rank[j as usize] * p;
-                }
-                let spread = match &sink {
-                    Some(sink) => flow + dangling * teleport[i] + residual * sink[i],
-                    None => flow + dangling * teleport[i],
-                };
-                *slot = (1.0 - damping) * teleport[i] + damping * spread;
-            });
+        let node = |i: usize| -> f64 {
+            let (js, ps) = incoming.row(i);
+            let mut flow = 0.0;
+            for (&j, &p) in js.iter().zip(ps) {
+                flow += rank[j as usize] * p;
+            }
+            let spread = match &sink {
+                Some(sink) => flow + dangling * teleport[i] + residual * sink[i],
+                None => flow + dangling * teleport[i],
+            };
+            (1.0 - damping) * teleport[i] + damping * spread
+        };
+        if parallel {
+            next.par_iter_mut()
+                .with_min_len(MIN_LEN)
+                .enumerate()
+                .for_each(|(i, slot)| *slot = node(i));
+        } else {
+            for (i, slot) in next.iter_mut().enumerate() {
+                *slot = node(i);
+            }
+        }
         let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut rank, &mut next);
         if change < options.tolerance * n as f64 {
@@ -1642,6 +1682,54 @@ mod tests {
         // Both paths (direct and through the bounded graph) were compared
         // on non-trivial sums.
         assert_eq!(engaged, [true, true]);
+    }
+
+    #[test]
+    fn symmetric_builder_matches_the_row_builder_bit_for_bit() {
+        let mut cases: Vec<Vec<TermCounts>> = vec![
+            terms(TEXT).1,
+            terms(&market_reports(40)).1,
+            // More than one chunk of rows.
+            terms(&market_reports(600)).1,
+            Vec::new(),
+        ];
+        for (n, seed) in [(1, 1), (2, 2), (30, 3), (120, 4), (300, 5), (700, 6)] {
+            cases.push(random_sentences(n, seed));
+        }
+        let mut compared = 0;
+        for t in &cases {
+            let vocab = t
+                .iter()
+                .filter_map(|s| s.terms.last())
+                .max()
+                .map_or(0, |&m| m as usize + 1);
+            let smooth = Idf::from_sentences(t, vocab, IdfFormula::Smooth);
+            let plain = Idf::from_sentences(t, vocab, IdfFormula::Plain);
+            let weights = [
+                PairWeight::Cosine(&smooth),
+                PairWeight::Cosine(&plain),
+                PairWeight::Overlap,
+            ];
+            for weight in weights {
+                for min_weight in [0.0, 0.05, 0.3] {
+                    let fast = symmetric::symmetric_graph(t, weight, min_weight);
+                    let options = GraphOptions {
+                        min_weight,
+                        ..GraphOptions::EXACT
+                    };
+                    let rows = graph_by_rows(t, weight, &options);
+                    assert_eq!(fast.offsets, rows.offsets, "{} sentences", t.len());
+                    assert_eq!(fast.columns, rows.columns, "{} sentences", t.len());
+                    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&fast.weights), bits(&rows.weights));
+                    assert!(fast.dropped.is_empty() && rows.dropped.is_empty());
+                    compared += rows.edge_count();
+                    // And the public entry point takes the symmetric path.
+                    assert_eq!(similarity_graph(t, weight, &options), fast);
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared} edges compared");
     }
 
     #[test]

@@ -117,18 +117,18 @@ pub fn forward_sums(
 /// A posting of [`ForwardIndex`]: a sentence holding the term and the
 /// term's factor there.
 #[derive(Clone, Copy)]
-struct ForwardPosting {
-    sentence: u32,
-    val: f64,
+pub(super) struct ForwardPosting {
+    pub(super) sentence: u32,
+    pub(super) val: f64,
 }
 
 /// One term of a sentence that later sentences share: its factor in the
 /// sentence and the range of postings holding those later sentences.
 #[derive(Clone, Copy)]
-struct Link {
-    own: f64,
-    from: usize,
-    to: usize,
+pub(super) struct Link {
+    pub(super) own: f64,
+    pub(super) from: usize,
+    pub(super) to: usize,
 }
 
 /// The inverted index [`forward_sums`] walks: per term, its postings in
@@ -137,16 +137,17 @@ struct Link {
 /// For the cosine and the overlap weight a term's factor is the same as row
 /// and as column (`own = val`), so one value per posting serves both. The
 /// postings of a term only one sentence holds are never read, so they are
-/// left unfilled.
-struct ForwardIndex {
-    postings: Vec<ForwardPosting>,
+/// left unfilled. [`super::symmetric`] walks the same index to build whole
+/// exact graphs.
+pub(super) struct ForwardIndex {
+    pub(super) postings: Vec<ForwardPosting>,
     links: Vec<Link>,
     /// Sentence `i`'s links are `links[link_start[i]..link_start[i + 1]]`.
     link_start: Vec<usize>,
 }
 
 impl ForwardIndex {
-    fn build(sentences: &[TermCounts], weight: PairWeight<'_>) -> ForwardIndex {
+    pub(super) fn build(sentences: &[TermCounts], weight: PairWeight<'_>) -> ForwardIndex {
         let vocab = sentences
             .iter()
             .filter_map(|s| s.terms.last())
@@ -215,7 +216,7 @@ impl ForwardIndex {
     }
 
     /// Sentence `sentence`'s links, in term order.
-    fn links_of(&self, sentence: usize) -> &[Link] {
+    pub(super) fn links_of(&self, sentence: usize) -> &[Link] {
         &self.links[self.link_start[sentence]..self.link_start[sentence + 1]]
     }
 }
