@@ -173,7 +173,7 @@ impl GraphOptions {
 /// remembers, per row, the total weight of the edges the bounds left out
 /// ([`SimilarityGraph::dropped`]), which [`pagerank`] uses to route that
 /// share of the walk (see there).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct SimilarityGraph {
     offsets: Vec<usize>,
     columns: Vec<u32>,
@@ -181,6 +181,23 @@ pub struct SimilarityGraph {
     /// Per row, the weight left out by the bounds; empty when nothing was
     /// left out or it is not known.
     dropped: Vec<f64>,
+    /// Known to be its own transpose, bit for bit (built by
+    /// `symmetric::symmetric_graph`, or from such a graph by
+    /// [`SimilarityGraph::with_diagonal`] or
+    /// [`SimilarityGraph::transpose`]); [`pagerank`] then reads it as its
+    /// own incoming graph instead of transposing it. False when unknown.
+    symmetric: bool,
+}
+
+/// Equal graphs have the same edges and left-out weights; whether the
+/// symmetry is known does not matter.
+impl PartialEq for SimilarityGraph {
+    fn eq(&self, other: &Self) -> bool {
+        self.offsets == other.offsets
+            && self.columns == other.columns
+            && self.weights == other.weights
+            && self.dropped == other.dropped
+    }
 }
 
 impl SimilarityGraph {
@@ -194,6 +211,7 @@ impl SimilarityGraph {
             columns: Vec::new(),
             weights: Vec::new(),
             dropped: Vec::new(),
+            symmetric: false,
         };
         graph.offsets.push(0);
         for mut row in rows {
@@ -265,6 +283,7 @@ impl SimilarityGraph {
             columns: Vec::new(),
             weights: Vec::new(),
             dropped: Vec::new(),
+            symmetric: false,
         };
         out.offsets.push(0);
         for i in 0..self.len() {
@@ -290,6 +309,8 @@ impl SimilarityGraph {
             columns: Vec::with_capacity(self.columns.len() + n),
             weights: Vec::with_capacity(self.columns.len() + n),
             dropped: self.dropped.clone(),
+            // A self-loop is its own reverse.
+            symmetric: self.symmetric,
         };
         out.offsets.push(0);
         for i in 0..n {
@@ -348,6 +369,7 @@ impl SimilarityGraph {
             columns,
             weights,
             dropped: Vec::new(),
+            symmetric: self.symmetric,
         }
     }
 
@@ -791,6 +813,7 @@ fn graph_by_rows(
         columns,
         weights,
         dropped: Vec::new(),
+        symmetric: false,
     };
     if bounded && options.min_weight <= 0.0 && factors.non_negative {
         if let Some(full) = full_row_sums(&factors) {
@@ -1153,8 +1176,13 @@ pub fn pagerank(
             sink = Some(missing.iter().map(|m| m / total).collect());
         }
     }
-    // Incoming edges with transition probabilities w(j,i)/out(j).
-    let mut incoming = graph.transpose();
+    // Incoming edges with transition probabilities w(j,i)/out(j). A graph
+    // known to be symmetric is its own transpose.
+    let mut incoming = if graph.symmetric {
+        graph.clone()
+    } else {
+        graph.transpose()
+    };
     for i in 0..n {
         let range = incoming.offsets[i]..incoming.offsets[i + 1];
         for e in range {
@@ -1744,6 +1772,14 @@ mod tests {
                     assert_eq!(bits(&fast.weights), bits(&rows.weights));
                     assert!(fast.dropped.is_empty() && rows.dropped.is_empty());
                     compared += rows.edge_count();
+                    // Its own transpose, with and without self-loops, as
+                    // pagerank assumes when it skips transposing.
+                    for g in [fast.clone(), fast.with_diagonal(|i| Some(i as f64 + 0.5))] {
+                        assert!(g.symmetric);
+                        let t = g.transpose();
+                        assert_eq!((&t.offsets, &t.columns), (&g.offsets, &g.columns));
+                        assert_eq!(bits(&t.weights), bits(&g.weights));
+                    }
                     // And the public entry point takes the symmetric path.
                     assert_eq!(similarity_graph(t, weight, &options), fast);
                 }

@@ -160,5 +160,6 @@ pub(super) fn symmetric_graph(
         columns,
         weights,
         dropped: Vec::new(),
+        symmetric: true,
     }
 }
