@@ -61,22 +61,7 @@ pub fn forward_sums(
             .collect();
     }
     let index = ForwardIndex::build(sentences, weight);
-    // Overlap weights divide by ln|S_i| + ln|S_j|.
-    let ln_lens: Vec<f64> = match weight {
-        PairWeight::Overlap => sentences.iter().map(|s| (s.len as f64).ln()).collect(),
-        _ => Vec::new(),
-    };
-    let pair_weight = |i: usize, j: usize, sum: f64| match weight {
-        PairWeight::Overlap => {
-            let denom = ln_lens[i] + ln_lens[j];
-            if denom > 0.0 {
-                sum / denom
-            } else {
-                0.0
-            }
-        }
-        _ => sum,
-    };
+    let scale = PairScale::new(sentences, weight);
     // Rows are independent: chunks of rows in parallel on long documents
     // (order-preserving collect), one pass on short ones.
     const CHUNK: usize = 256;
@@ -94,7 +79,7 @@ pub fn forward_sums(
                 }
                 let mut sum = 0.0;
                 for (j, &pair_sum) in acc.iter().enumerate().skip(i + 1) {
-                    let w = pair_weight(i, j, pair_sum);
+                    let w = scale.weight(i, j, pair_sum);
                     if w > options.min_weight && w.is_finite() {
                         sum += w;
                     }
@@ -218,5 +203,40 @@ impl ForwardIndex {
     /// Sentence `sentence`'s links, in term order.
     pub(super) fn links_of(&self, sentence: usize) -> &[Link] {
         &self.links[self.link_start[sentence]..self.link_start[sentence + 1]]
+    }
+}
+
+/// Turns a pair's summed term products into its weight, as the graph
+/// builders do: overlap divides by `ln|S_i| + ln|S_j|` (0 when that is not
+/// positive); cosine's factors are already in the products.
+pub(super) struct PairScale {
+    /// `ln` of each sentence's length, for overlap only (empty otherwise).
+    ln_lens: Vec<f64>,
+    overlap: bool,
+}
+
+impl PairScale {
+    pub(super) fn new(sentences: &[TermCounts], weight: PairWeight<'_>) -> Self {
+        let overlap = matches!(weight, PairWeight::Overlap);
+        let ln_lens = if overlap {
+            sentences.iter().map(|s| (s.len as f64).ln()).collect()
+        } else {
+            Vec::new()
+        };
+        PairScale { ln_lens, overlap }
+    }
+
+    /// The weight of pair `(i, j)` whose term products add up to `sum`.
+    #[inline(always)]
+    pub(super) fn weight(&self, i: usize, j: usize, sum: f64) -> f64 {
+        if !self.overlap {
+            return sum;
+        }
+        let denom = self.ln_lens[i] + self.ln_lens[j];
+        if denom > 0.0 {
+            sum / denom
+        } else {
+            0.0
+        }
     }
 }

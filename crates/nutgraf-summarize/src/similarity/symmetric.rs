@@ -19,7 +19,7 @@
 //! `tests` in the parent module compare this graph with the general
 //! builder's bit for bit.
 
-use super::forward::ForwardIndex;
+use super::forward::{ForwardIndex, PairScale};
 use super::{PairWeight, SimilarityGraph};
 use crate::vectors::TermCounts;
 use rayon::prelude::*;
@@ -48,22 +48,7 @@ pub(super) fn symmetric_graph(
         return SimilarityGraph::from_rows(vec![Vec::new(); n]);
     }
     let index = ForwardIndex::build(sentences, weight);
-    // Overlap weights divide by ln|S_i| + ln|S_j|.
-    let ln_lens: Vec<f64> = match weight {
-        PairWeight::Overlap => sentences.iter().map(|s| (s.len as f64).ln()).collect(),
-        _ => Vec::new(),
-    };
-    let pair_weight = |i: usize, j: usize, sum: f64| match weight {
-        PairWeight::Overlap => {
-            let denom = ln_lens[i] + ln_lens[j];
-            if denom > 0.0 {
-                sum / denom
-            } else {
-                0.0
-            }
-        }
-        _ => sum,
-    };
+    let scale = PairScale::new(sentences, weight);
     let upper = |range: std::ops::Range<usize>| -> Upper {
         let mut out = Upper {
             lengths: Vec::with_capacity(range.len()),
@@ -88,7 +73,7 @@ pub(super) fn symmetric_graph(
                 }
             }
             for (j, slot) in acc.iter_mut().enumerate().take(last + 1).skip(i + 1) {
-                let w = pair_weight(i, j, std::mem::take(slot));
+                let w = scale.weight(i, j, std::mem::take(slot));
                 if w > min_weight && w.is_finite() {
                     out.columns.push(j as u32);
                     out.weights.push(w);
