@@ -1997,6 +1997,13 @@ mod tests {
         cue(s, u)
     }
 
+    /// Every line in `lines` gets the cue `expected`.
+    fn assert_cues(lines: &[&str], expected: Cue) {
+        for s in lines {
+            assert_eq!(cue_of(s), expected, "{s}");
+        }
+    }
+
     /// [`normalise`] the plain way: Unicode case and classes for every
     /// character.
     fn plain_normalise<'a>(s: &str, buf: &'a mut [u8; 128]) -> Option<&'a [u8]> {
@@ -2118,43 +2125,46 @@ mod tests {
 
     #[test]
     fn credits() {
-        for s in [
-            "© REUTERS/ Khalil Ashawi",
-            "Image Credit: WeWork",
-            "Photo: Getty Images",
-            "(AP Photo/Evan Vucci)",
-            "REUTERS/Brendan McDermid",
-            "Photograph: Shutterstock",
-            "©",
-            "(Photos: Jane Roe)",
-        ] {
-            assert_eq!(cue_of(s), Cue::Credit, "{s}");
-        }
+        assert_cues(
+            &[
+                "© REUTERS/ Khalil Ashawi",
+                "Image Credit: WeWork",
+                "Photo: Getty Images",
+                "(AP Photo/Evan Vucci)",
+                "REUTERS/Brendan McDermid",
+                "Photograph: Shutterstock",
+                "©",
+                "(Photos: Jane Roe)",
+            ],
+            Cue::Credit,
+        );
         // Brackets that are no credit.
-        for s in [
-            "The council approved the plan (a photo of it is online) on Monday",
-            "The museum shows his best-known picture (Sunset: a study)",
-        ] {
-            assert_eq!(cue_of(s), Cue::None, "{s}");
-        }
+        assert_cues(
+            &[
+                "The council approved the plan (a photo of it is online) on Monday",
+                "The museum shows his best-known picture (Sunset: a study)",
+            ],
+            Cue::None,
+        );
     }
 
     #[test]
     fn captions() {
-        for s in [
-            "Above: A WeWork coworking space in San Francisco.",
-            "A Syrian national flag hangs in a damaged neighbourhood in Aleppo, Syria January 30, 2017",
-            "FILE PHOTO: Traders work on the floor at the New York Stock Exchange (NYSE) in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid",
-            "Prince Andrew (pictured) in 2010",
-            "Representative image. (AFP file photo)",
-            "In this photo issued by ITV, Jeremy Corbyn reacts during the debate in Salford, England, Tuesday Nov. 19, 2019.",
-            "The latest case was reported after a hunter ate a rabbitCredit: Getty - Contributor",
-            "Fans waited outside the stadium for hours (Image: GETTY )",
-            "Le maire inaugure le nouveau pont (Photo : AFP)",
-            "Die Feuerwehr löschte den Brand am Abend (Foto: dpa)",
-        ] {
-            assert_eq!(cue_of(s), Cue::Caption, "{s}");
-        }
+        assert_cues(
+            &[
+                "Above: A WeWork coworking space in San Francisco.",
+                "A Syrian national flag hangs in a damaged neighbourhood in Aleppo, Syria January 30, 2017",
+                "FILE PHOTO: Traders work on the floor at the New York Stock Exchange (NYSE) in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid",
+                "Prince Andrew (pictured) in 2010",
+                "Representative image. (AFP file photo)",
+                "In this photo issued by ITV, Jeremy Corbyn reacts during the debate in Salford, England, Tuesday Nov. 19, 2019.",
+                "The latest case was reported after a hunter ate a rabbitCredit: Getty - Contributor",
+                "Fans waited outside the stadium for hours (Image: GETTY )",
+                "Le maire inaugure le nouveau pont (Photo : AFP)",
+                "Die Feuerwehr löschte den Brand am Abend (Foto: dpa)",
+            ],
+            Cue::Caption,
+        );
     }
 
     #[test]
@@ -2182,60 +2192,66 @@ mod tests {
 
     #[test]
     fn furniture_and_teasers() {
-        for s in [
-            "Advertisement",
-            "Share this article",
-            "© 2004-2019 CBS Interactive. All Rights Reserved.",
-            "Sign up for our newsletter",
-            "Our website uses cookies to improve its performance and enhance your user experience.",
-            "Log In",
-        ] {
-            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
-        }
+        assert_cues(
+            &[
+                "Advertisement",
+                "Share this article",
+                "© 2004-2019 CBS Interactive. All Rights Reserved.",
+                "Sign up for our newsletter",
+                "Our website uses cookies to improve its performance and enhance your user experience.",
+                "Log In",
+            ],
+            Cue::Boilerplate,
+        );
         // Prompts to click, in a few languages.
-        for s in [
-            "Click on the map to see every stop of the tour this summer.",
-            "Tap here for the full results of the regional vote",
-            "Clique na imagem e confira a galeria completa do evento!",
-            "Cliquez sur la photo pour voir toutes les images du match.",
-            "Klicken Sie auf das Bild, um die Galerie zu öffnen.",
-            "Clicca qui per leggere l'intervista completa.",
-        ] {
-            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
-        }
+        assert_cues(
+            &[
+                "Click on the map to see every stop of the tour this summer.",
+                "Tap here for the full results of the regional vote",
+                "Clique na imagem e confira a galeria completa do evento!",
+                "Cliquez sur la photo pour voir toutes les images du match.",
+                "Klicken Sie auf das Bild, um die Galerie zu öffnen.",
+                "Clicca qui per leggere l'intervista completa.",
+            ],
+            Cue::Boilerplate,
+        );
         // Comment-moderation notices.
-        for s in [
-            "Comments are moderated and may take a day to appear.",
-            "NOTE: Comentários ofensivos ou fora do tema serão removidos pelo moderador.",
-            "Kommentare werden vor der Veröffentlichung moderiert.",
-        ] {
-            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
-        }
+        assert_cues(
+            &[
+                "Comments are moderated and may take a day to appear.",
+                "NOTE: Comentários ofensivos ou fora do tema serão removidos pelo moderador.",
+                "Kommentare werden vor der Veröffentlichung moderiert.",
+            ],
+            Cue::Boilerplate,
+        );
         // Opinion disclaimers.
-        for s in [
-            "The views expressed in this column are the writer's own.",
-            "Opinions expressed by our guest authors do not reflect those of the paper.",
-            "Las opiniones expresadas en este artículo son responsabilidad del autor.",
-        ] {
-            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
-        }
+        assert_cues(
+            &[
+                "The views expressed in this column are the writer's own.",
+                "Opinions expressed by our guest authors do not reflect those of the paper.",
+                "Las opiniones expresadas en este artículo son responsabilidad del autor.",
+            ],
+            Cue::Boilerplate,
+        );
         // Promotions that end with a call to sign up.
-        for s in [
-            "Every Friday our editors pick the week's best long reads. Sign up for the weekly email.",
-            "In the podcast, two reporters talk through the day's biggest stories. Click to subscribe!",
-        ] {
-            assert_eq!(cue_of(s), Cue::Signup, "{s}");
-        }
-        for s in [
-            "Click and collect orders rose by a third over the holiday season.",
-            "Tap water in the town was declared safe to drink again on Monday.",
-            "The company hired 3,000 moderators to review comments after the attack.",
-            "The minister expressed her views on the budget in a long speech.",
-            "Views expressed at the town meeting were mixed, the mayor said.",
-            "The paper says more readers than ever pay to subscribe each month. Its rivals lost readers.",
-        ] {
-            assert_eq!(cue_of(s), Cue::None, "{s}");
-        }
+        assert_cues(
+            &[
+                "Every Friday our editors pick the week's best long reads. Sign up for the weekly email.",
+                "In the podcast, two reporters talk through the day's biggest stories. Click to subscribe!",
+            ],
+            Cue::Signup,
+        );
+        assert_cues(
+            &[
+                "Click and collect orders rose by a third over the holiday season.",
+                "Tap water in the town was declared safe to drink again on Monday.",
+                "The company hired 3,000 moderators to review comments after the attack.",
+                "The minister expressed her views on the budget in a long speech.",
+                "Views expressed at the town meeting were mixed, the mayor said.",
+                "The paper says more readers than ever pay to subscribe each month. Its rivals lost readers.",
+            ],
+            Cue::None,
+        );
         assert_eq!(
             cue_of("Read more: Storm hits the coast of Norway"),
             Cue::Related
@@ -2253,17 +2269,18 @@ mod tests {
             cue_of("Bevan, Oyedele, Crooks, Puncheon, Kamara (Makofo 64), Herve (McKoy 45), Tapp."),
             Cue::None
         );
-        for s in [
-            "About the author",
-            "ABOUT THE AUTHOR",
-            "About Jane Roe",
-            "Über Moritz Bachmann",
-            "Über den Autor",
-            "Sobre Carlos Nadalim",
-            "Sobre a autora",
-        ] {
-            assert_eq!(cue_of(s), Cue::StoryEnd, "{s}");
-        }
+        assert_cues(
+            &[
+                "About the author",
+                "ABOUT THE AUTHOR",
+                "About Jane Roe",
+                "Über Moritz Bachmann",
+                "Über den Autor",
+                "Sobre Carlos Nadalim",
+                "Sobre a autora",
+            ],
+            Cue::StoryEnd,
+        );
         for s in [
             "About Us",
             "About Our Team",
@@ -2276,13 +2293,14 @@ mod tests {
         ] {
             assert_ne!(cue_of(s), Cue::StoryEnd, "{s}");
         }
-        for s in [
-            "6 thoughts on “How to Adopt an Online Leader Success Mindset”",
-            "One response to \"Why We Moved\"",
-            "12 Comments on “Port Strike Ends”",
-        ] {
-            assert_eq!(cue_of(s), Cue::StoryEnd, "{s}");
-        }
+        assert_cues(
+            &[
+                "6 thoughts on “How to Adopt an Online Leader Success Mindset”",
+                "One response to \"Why We Moved\"",
+                "12 Comments on “Port Strike Ends”",
+            ],
+            Cue::StoryEnd,
+        );
         for s in [
             "12 Comments",
             "6 thoughts on leadership from the coach who won three titles",
@@ -2294,17 +2312,18 @@ mod tests {
         assert_eq!(cue_of("You may also like"), Cue::SectionBreak);
         assert_eq!(cue_of("Related Stories"), Cue::SectionBreak);
         assert_eq!(cue_of("Você pode gostar..."), Cue::SectionBreak);
-        for s in [
-            "Notícias relacionadas",
-            "Weitere Artikel",
-            "Articoli correlati",
-            "Les plus lus",
-            "Lees ook",
-            "Похожие статьи",
-            "関連記事",
-        ] {
-            assert_eq!(cue_of(s), Cue::SectionBreak, "{s}");
-        }
+        assert_cues(
+            &[
+                "Notícias relacionadas",
+                "Weitere Artikel",
+                "Articoli correlati",
+                "Les plus lus",
+                "Lees ook",
+                "Похожие статьи",
+                "関連記事",
+            ],
+            Cue::SectionBreak,
+        );
         assert_eq!(
             cue_of("(CNN)Living under ISIS. Selling Girl Scout cookies. And giving some lip."),
             Cue::None
@@ -2317,130 +2336,138 @@ mod tests {
 
     #[test]
     fn ad_labels() {
-        for s in [
-            "Advert",
-            "ADVERTISEMENT",
-            "- Anzeige -",
-            "PUBLICIDADE",
-            "Publicité",
-            "Реклама",
-            "광고",
-            "Story continues below advertisement",
-            "Advertisement - Scroll to continue",
-        ] {
-            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
-        }
+        assert_cues(
+            &[
+                "Advert",
+                "ADVERTISEMENT",
+                "- Anzeige -",
+                "PUBLICIDADE",
+                "Publicité",
+                "Реклама",
+                "광고",
+                "Story continues below advertisement",
+                "Advertisement - Scroll to continue",
+            ],
+            Cue::Boilerplate,
+        );
         // Lines that speak of ads are no labels.
-        for s in [
-            "Anzeige gegen den Bürgermeister erstattet",
-            "Werbung für Tabak wird ab Januar verboten.",
-            "The advert was banned by the regulator.",
-            "Publicidade enganosa é crime, diz o Procon.",
-            "Continue reading the report on page two.",
-        ] {
-            assert_eq!(cue_of(s), Cue::None, "{s}");
-        }
+        assert_cues(
+            &[
+                "Anzeige gegen den Bürgermeister erstattet",
+                "Werbung für Tabak wird ab Januar verboten.",
+                "The advert was banned by the regulator.",
+                "Publicidade enganosa é crime, diz o Procon.",
+                "Continue reading the report on page two.",
+            ],
+            Cue::None,
+        );
     }
 
     #[test]
     fn rights_notices() {
-        for s in [
-            "This material may not be published, broadcast, rewritten or redistributed.",
-            "The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of the publisher.",
-            "No part of this publication may be reproduced without written permission.",
-            "Reproduction in whole or in part without permission is prohibited.",
-            "Todos os direitos reservados.",
-            "Alle Rechte vorbehalten.",
-            "Tous droits réservés",
-            "TOUS DROITS RÉSERVÉS",
-            "Todos los derechos reservados.",
-            "Tutti i diritti riservati",
-            "Все права защищены",
-            "Wszelkie prawa zastrzeżone.",
-            "版权所有 © 新华网",
-            "É proibida a reprodução deste conteúdo sem autorização.",
-            "저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지",
-        ] {
-            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
-        }
+        assert_cues(
+            &[
+                "This material may not be published, broadcast, rewritten or redistributed.",
+                "The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of the publisher.",
+                "No part of this publication may be reproduced without written permission.",
+                "Reproduction in whole or in part without permission is prohibited.",
+                "Todos os direitos reservados.",
+                "Alle Rechte vorbehalten.",
+                "Tous droits réservés",
+                "TOUS DROITS RÉSERVÉS",
+                "Todos los derechos reservados.",
+                "Tutti i diritti riservati",
+                "Все права защищены",
+                "Wszelkie prawa zastrzeżone.",
+                "版权所有 © 新华网",
+                "É proibida a reprodução deste conteúdo sem autorização.",
+                "저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지",
+            ],
+            Cue::Boilerplate,
+        );
         // Stories about copying and rights stay prose.
-        for s in [
-            "The photos may not be reproduced, the judge ruled on Monday.",
-            "The content was reproduced without permission by rival outlets, the lawsuit says.",
-            "The copyright dispute over the song went to court in 2019.",
-            "Os direitos dos trabalhadores foram reservados pelo tribunal.",
-            "Alle Rechte der Mieter bleiben erhalten, sagte der Minister.",
-            "This article was republished after readers asked for it.",
-        ] {
-            assert_eq!(cue_of(s), Cue::None, "{s}");
-        }
+        assert_cues(
+            &[
+                "The photos may not be reproduced, the judge ruled on Monday.",
+                "The content was reproduced without permission by rival outlets, the lawsuit says.",
+                "The copyright dispute over the song went to court in 2019.",
+                "Os direitos dos trabalhadores foram reservados pelo tribunal.",
+                "Alle Rechte der Mieter bleiben erhalten, sagte der Minister.",
+                "This article was republished after readers asked for it.",
+            ],
+            Cue::None,
+        );
     }
 
     #[test]
     fn contact_lines() {
-        for s in [
-            "Follow him on Twitter @janedoe.",
-            "Her latest book is out now. Follow her on Twitter @janedoe. Follow us on Twitter @example and on Facebook.",
-            "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe or on Facebook.",
-            "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
-            "Reach the reporters on Twitter at http://twitter.com/janedoe",
-            "And if you have a news tip or correction, let us know at: tips@example.com.",
-            "Siga-nos no Instagram: @exemplo",
-            "Folgen Sie uns auf Twitter und Facebook",
-            "Suivez-nous sur Twitter",
-            "Síguenos en Facebook",
-            "You can follow Jane on Twitter at @janedoe.",
-            "Jane Doe (jdoe@example.com) is the editor of The Example Review. She also runs a website.",
-            "Jane Doe (@janedoe) is a contributor at Example and the host of a radio show.",
-            "Jane Doe is a reporter for Example News.",
-            "Jane Q. Doe is the deputy editor of The Example Review. She lives in Ohio.",
-        ] {
-            assert_eq!(cue_of(s), Cue::Boilerplate, "{s}");
-        }
+        assert_cues(
+            &[
+                "Follow him on Twitter @janedoe.",
+                "Her latest book is out now. Follow her on Twitter @janedoe. Follow us on Twitter @example and on Facebook.",
+                "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe or on Facebook.",
+                "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
+                "Reach the reporters on Twitter at http://twitter.com/janedoe",
+                "And if you have a news tip or correction, let us know at: tips@example.com.",
+                "Siga-nos no Instagram: @exemplo",
+                "Folgen Sie uns auf Twitter und Facebook",
+                "Suivez-nous sur Twitter",
+                "Síguenos en Facebook",
+                "You can follow Jane on Twitter at @janedoe.",
+                "Jane Doe (jdoe@example.com) is the editor of The Example Review. She also runs a website.",
+                "Jane Doe (@janedoe) is a contributor at Example and the host of a radio show.",
+                "Jane Doe is a reporter for Example News.",
+                "Jane Q. Doe is the deputy editor of The Example Review. She lives in Ohio.",
+            ],
+            Cue::Boilerplate,
+        );
         // Stories that mention accounts, addresses and following stay prose.
-        for s in [
-            "Trump told supporters to follow him on Twitter, where he posts daily.",
-            "You can follow the debate on Twitter, the party said.",
-            "Follow the money on Facebook, he told the panel.",
-            "Follow the debate on Twitter and Facebook all week.",
-            "Follow-up talks were announced on Twitter by the ministry on Monday.",
-            "Email records obtained by the paper show @CityHall knew of the leak.",
-            "Contact tracing apps were promoted on Facebook and Twitter by the ministry.",
-            "Folgen des Klimawandels sind auf Twitter ein großes Thema.",
-            "Police asked anyone with information to email tips@police.example.",
-            "John Smith (@jsmith) is a popular streamer who says he earns more than his parents.",
-            "The senator, who can be reached in her office most days, said she would run again.",
-            "Bob Woodward is a reporter for the Post who broke the Watergate story with Carl Bernstein in 1972.",
-            "Jane Doe is a former editor, the police said.",
-            "Jane Doe is a candidate for mayor and a former reporter.",
-        ] {
-            assert_eq!(cue_of(s), Cue::None, "{s}");
-        }
+        assert_cues(
+            &[
+                "Trump told supporters to follow him on Twitter, where he posts daily.",
+                "You can follow the debate on Twitter, the party said.",
+                "Follow the money on Facebook, he told the panel.",
+                "Follow the debate on Twitter and Facebook all week.",
+                "Follow-up talks were announced on Twitter by the ministry on Monday.",
+                "Email records obtained by the paper show @CityHall knew of the leak.",
+                "Contact tracing apps were promoted on Facebook and Twitter by the ministry.",
+                "Folgen des Klimawandels sind auf Twitter ein großes Thema.",
+                "Police asked anyone with information to email tips@police.example.",
+                "John Smith (@jsmith) is a popular streamer who says he earns more than his parents.",
+                "The senator, who can be reached in her office most days, said she would run again.",
+                "Bob Woodward is a reporter for the Post who broke the Watergate story with Carl Bernstein in 1972.",
+                "Jane Doe is a former editor, the police said.",
+                "Jane Doe is a candidate for mayor and a former reporter.",
+            ],
+            Cue::None,
+        );
     }
 
     #[test]
     fn wire_sign_offs() {
-        for s in [
-            "Fox News’ Jessica Napoli contributed to this report.",
-            "Associated Press writer Jane Roe in Lagos contributed to this report.",
-            "CNN's Eliott C. McLaughlin and Jane Roe contributed to this report.",
-            "(With files from The Canadian Press)",
-            "*Com informações da Agência Brasil",
-            "Con información de EFE",
-            "Mit Material von dpa",
-            "(Reporting by Jane Roe in Lagos; Editing by John Doe)",
-            "Additional reporting by Ann Lee; writing by Tom Park; editing by Sam Fox",
-        ] {
-            assert_eq!(cue_of(s), Cue::SignOff, "{s}");
-        }
-        for s in [
-            "Reporting bias in the polls worried the campaign, aides said.",
-            "The storm hit at night. CNN's Jane Roe contributed to this report.",
-            "Rising prices contributed to this report's grim outlook, economists said.",
-            "With files from the archive, the museum rebuilt the old ship.",
-        ] {
-            assert_eq!(cue_of(s), Cue::None, "{s}");
-        }
+        assert_cues(
+            &[
+                "Fox News’ Jessica Napoli contributed to this report.",
+                "Associated Press writer Jane Roe in Lagos contributed to this report.",
+                "CNN's Eliott C. McLaughlin and Jane Roe contributed to this report.",
+                "(With files from The Canadian Press)",
+                "*Com informações da Agência Brasil",
+                "Con información de EFE",
+                "Mit Material von dpa",
+                "(Reporting by Jane Roe in Lagos; Editing by John Doe)",
+                "Additional reporting by Ann Lee; writing by Tom Park; editing by Sam Fox",
+            ],
+            Cue::SignOff,
+        );
+        assert_cues(
+            &[
+                "Reporting bias in the polls worried the campaign, aides said.",
+                "The storm hit at night. CNN's Jane Roe contributed to this report.",
+                "Rising prices contributed to this report's grim outlook, economists said.",
+                "With files from the archive, the museum rebuilt the old ship.",
+            ],
+            Cue::None,
+        );
     }
 
     #[test]
