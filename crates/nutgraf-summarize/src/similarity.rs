@@ -88,7 +88,7 @@
 //! each node's new score is a sum over its in-neighbours in ascending order
 //! (computed in parallel, deterministic). Details on the function.
 
-use crate::vectors::{tfidf_norm, Idf, TermCounts};
+use crate::vectors::{term_bound, tfidf_norm, Idf, TermCounts};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -519,11 +519,7 @@ fn bm25_idf(sentences: &[TermCounts], epsilon: f64) -> Vec<f64> {
 
 /// Number of sentences containing each term id.
 fn document_frequencies(sentences: &[TermCounts]) -> Vec<usize> {
-    let vocab = sentences
-        .iter()
-        .filter_map(|r| r.terms.last())
-        .max()
-        .map_or(0, |&t| t as usize + 1);
+    let vocab = term_bound(sentences);
     let mut df = vec![0usize; vocab];
     for s in sentences {
         for &t in &s.terms {
@@ -1730,11 +1726,7 @@ mod tests {
         ];
         let mut engaged = [false; 2];
         for t in &cases {
-            let vocab = t
-                .iter()
-                .filter_map(|s| s.terms.last())
-                .max()
-                .map_or(0, |&m| m as usize + 1);
+            let vocab = term_bound(t);
             let smooth = Idf::from_sentences(t, vocab, IdfFormula::Smooth);
             let plain = Idf::from_sentences(t, vocab, IdfFormula::Plain);
             let weights = [
@@ -1772,11 +1764,7 @@ mod tests {
         }
         let mut compared = 0;
         for t in &cases {
-            let vocab = t
-                .iter()
-                .filter_map(|s| s.terms.last())
-                .max()
-                .map_or(0, |&m| m as usize + 1);
+            let vocab = term_bound(t);
             let smooth = Idf::from_sentences(t, vocab, IdfFormula::Smooth);
             let plain = Idf::from_sentences(t, vocab, IdfFormula::Plain);
             let weights = [

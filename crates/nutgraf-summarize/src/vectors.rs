@@ -89,6 +89,16 @@ pub struct TermCounts {
     pub len: u32,
 }
 
+/// One past the largest term id of `sentences` (0 when they have no
+/// terms): the size of a table indexed by term.
+pub(crate) fn term_bound(sentences: &[TermCounts]) -> usize {
+    sentences
+        .iter()
+        .filter_map(|s| s.terms.last())
+        .max()
+        .map_or(0, |&t| t as usize + 1)
+}
+
 impl TermCounts {
     /// Counts the terms of sentence `sentence` of `doc`.
     pub fn of_sentence(doc: &Document, sentence: usize, filter: &TermFilter) -> TermCounts {

@@ -56,7 +56,7 @@
 //! keeps the pair walk from going quadratic).
 
 use crate::similarity::GraphOptions;
-use crate::vectors::{sentence_terms, TermCounts, TermFilter};
+use crate::vectors::{sentence_terms, term_bound, TermCounts, TermFilter};
 use crate::{Scorer, ScoringContext, SummarizerConfig};
 use nutgraf_parse::Document;
 
@@ -166,11 +166,7 @@ struct PairIndex {
 impl PairIndex {
     fn new(terms: &[TermCounts], max_df: usize) -> PairIndex {
         let n = terms.len();
-        let vocab = terms
-            .iter()
-            .filter_map(|t| t.terms.last())
-            .max()
-            .map_or(0, |&t| t as usize + 1);
+        let vocab = term_bound(terms);
         let mut df = vec![0usize; vocab];
         for t in terms {
             for &w in &t.terms {

@@ -13,7 +13,7 @@
 //! bit on real and generated documents, bounds on and off.
 
 use super::{cosine_factor, similarity_graph, GraphOptions, PairWeight};
-use crate::vectors::{tfidf_norm, TermCounts};
+use crate::vectors::{term_bound, tfidf_norm, TermCounts};
 use rayon::prelude::*;
 
 /// Each sentence's *forward* similarity: `Σ_{j>i} w(i, j)` over the edges
@@ -133,11 +133,7 @@ pub(super) struct ForwardIndex {
 
 impl ForwardIndex {
     pub(super) fn build(sentences: &[TermCounts], weight: PairWeight<'_>) -> ForwardIndex {
-        let vocab = sentences
-            .iter()
-            .filter_map(|s| s.terms.last())
-            .max()
-            .map_or(0, |&t| t as usize + 1);
+        let vocab = term_bound(sentences);
         let entries: usize = sentences.iter().map(|s| s.terms.len()).sum();
         // Counting sort by term: term t's postings are
         // `start[t]..start[t + 1]`, and `next[t]` is where its next one
